@@ -1,0 +1,50 @@
+# Two commands: `make run` starts the toolkit, `make test` runs the whole suite.
+VENV    := .venv
+BIN     := $(VENV)/bin
+PYTHON  ?= python3
+SYSTEM_PACKAGES := minetest-server minetest-mod-pycraft chromium
+
+.PHONY: run test lint format system-deps benchmark clean
+
+run: $(VENV)/.installed
+	$(BIN)/jagten up
+
+test: $(VENV)/.test-installed system-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/jagten lessons check
+	$(BIN)/pytest
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+benchmark: $(VENV)/.test-installed system-deps
+	$(BIN)/python benchmarks/build.py
+	$(BIN)/python benchmarks/votes.py
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# On Debian as root (CI is), install the real game server and browser the tests use.
+system-deps:
+	@missing=""; \
+	for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "Missing system packages:$$missing -- install them with: sudo apt-get install$$missing"; \
+		if [ -n "$$CI" ]; then exit 1; fi; \
+	fi
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

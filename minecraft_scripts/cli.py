@@ -1,0 +1,50 @@
+"""Command-line commands for the game side: `jagten minetest`, `build`, `preview`, `clear`."""
+
+import signal
+import time
+from pathlib import Path
+
+import click
+
+from minecraft_scripts.minetest_server import ManagedMinetest, MinetestError
+
+DEFAULT_WORLD = Path("instance") / "minetest-world"
+
+
+def _stop_on_terminate(_signal: int, _frame: object) -> None:
+    """Let `kill` stop the server as cleanly as Ctrl+C does."""
+    raise KeyboardInterrupt
+
+
+@click.command()
+@click.option(
+    "--world",
+    "world_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_WORLD,
+    show_default=True,
+    help="Folder of the Minetest world (created if missing).",
+)
+@click.option("--game-port", default=30000, show_default=True, help="UDP port players join on.")
+def minetest(world_dir: Path, game_port: int) -> None:
+    """Run a managed Minetest world for a class until Ctrl+C."""
+    server = ManagedMinetest(world_dir.resolve(), game_port=game_port)
+    try:
+        server.start()
+    except MinetestError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Minetest kører: spillere tilslutter sig på port {game_port}.")
+    click.echo(f"Værktøjet bygger via mcpi på {server.address}.")
+    click.echo("Stop med Ctrl+C.")
+    signal.signal(signal.SIGTERM, _stop_on_terminate)
+    try:
+        while server.running:
+            time.sleep(0.5)
+        raise click.ClickException(f"Minetest stopped. Its log ends:\n{server.log_tail()}")
+    except KeyboardInterrupt:
+        click.echo("Stopper Minetest …")
+    finally:
+        server.stop()
+
+
+commands: list[click.Command] = [minetest]

@@ -1,0 +1,296 @@
+"""The one I/O edge to a game server that speaks the mcpi protocol.
+
+`mcpi.connection.Connection` reads each reply through a new `makefile()` (so lines
+buffered by the previous one are lost), sends one command per `sendall`, and cannot say
+which pipelined command a `Fail` belongs to. `GameConnection` fixes that: one persistent
+reader, pipelined writes with an explicit barrier, failures attributed to their command,
+time-outs, reconnection with back-off, and every text argument sanitised. It also offers
+mcpi's `send`/`receive`/`sendReceive`/`drain`, so `mcpi.minecraft.Minecraft(conn)` works.
+"""
+
+import contextlib
+import socket
+import time
+from types import TracebackType
+
+import numpy as np
+
+from minecraft_scripts.game_text import safe_chat_text
+from minecraft_scripts.protocol import (
+    SYNC_ARGS,
+    SYNC_COMMAND,
+    Command,
+    encode_command,
+    is_fail,
+    parse_block_ids,
+)
+
+DEFAULT_PORT = 4711
+FLUSH_BYTES = 64 * 1024
+RECONNECT_DELAYS = (0.2, 0.5, 1.0, 2.0, 4.0, 8.0)
+
+
+class GameConnectionError(Exception):
+    """Anything that went wrong talking to the game server."""
+
+
+class GameServerUnreachable(GameConnectionError):
+    """No game server answers at the address."""
+
+
+class ConnectionLost(GameConnectionError):
+    """The server closed the connection or stopped answering."""
+
+
+class CommandFailed(GameConnectionError):
+    """The server answered `Fail` to a command (or dropped us while running it)."""
+
+    def __init__(self, message: str, commands: list[Command]) -> None:
+        super().__init__(message)
+        self.commands = commands
+
+
+def parse_address(address: str) -> tuple[str, int]:
+    """`HOST:PORT` or `HOST` → (host, port), with a message a teacher can act on."""
+    host, _, port_text = address.strip().rpartition(":")
+    if not host:
+        return address.strip(), DEFAULT_PORT
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise ValueError(f"'{address}' is not HOST:PORT, e.g. 127.0.0.1:4711")
+    return host.strip("[]"), int(port_text)
+
+
+class GameConnection:
+    """A pipelined, self-healing connection to one game server."""
+
+    def __init__(
+        self, host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, timeout: float = 10.0
+    ) -> None:
+        self.host, self.port, self.timeout = host, port, timeout
+        self._socket: socket.socket | None = None
+        self._reader = None
+        self._outbox: list[Command] = []
+        self._outbox_bytes = 0
+        self._unacknowledged: list[Command] = []
+        self._connect()
+
+    @classmethod
+    def from_address(cls, address: str, *, timeout: float = 10.0) -> "GameConnection":
+        host, port = parse_address(address)
+        return cls(host, port, timeout=timeout)
+
+    @property
+    def address(self) -> str:
+        return f"{self.host}:{self.port}"
+
+    # -- connecting ---------------------------------------------------------------
+
+    def _connect(self) -> None:
+        try:
+            sock = socket.create_connection((self.host, self.port), timeout=self.timeout)
+        except OSError as error:
+            raise GameServerUnreachable(
+                f"No game server answers at {self.address} ({error.strerror or error}). "
+                "Start it (`jagten minetest`, or Minecraft with RaspberryJuice) and check "
+                "the address and port."
+            ) from error
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._socket, self._reader = sock, sock.makefile("rb")
+
+    def _disconnect(self) -> None:
+        for closable in (self._reader, self._socket):
+            if closable is not None:
+                with contextlib.suppress(OSError):
+                    closable.close()
+        self._socket = self._reader = None
+
+    def reconnect(self) -> None:
+        """Connect again, backing off while the server restarts."""
+        self._disconnect()
+        self._outbox.clear()
+        self._outbox_bytes = 0
+        self._unacknowledged.clear()
+        for delay in (0.0, *RECONNECT_DELAYS):
+            time.sleep(delay)
+            try:
+                self._connect()
+                return
+            except GameServerUnreachable as error:
+                last_error = error
+        raise last_error
+
+    def _ensure_connected(self) -> None:
+        if self._socket is None:
+            self.reconnect()
+
+    # -- writing and reading --------------------------------------------------------
+
+    def send(self, command: str | bytes, *args: object) -> None:
+        """Queue a fire-and-forget command; it goes out with the next flush."""
+        self._ensure_connected()
+        encoded = encode_command(command, *args)
+        self._outbox.append(encoded)
+        self._outbox_bytes += len(encoded.line)
+        if self._outbox_bytes >= FLUSH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write everything queued in as few `sendall` calls as possible."""
+        if not self._outbox:
+            return
+        self._ensure_connected()
+        batch, self._outbox, self._outbox_bytes = self._outbox, [], 0
+        self._unacknowledged.extend(batch)
+        data = b"".join(command.line for command in batch)
+        try:
+            for start in range(0, len(data), FLUSH_BYTES):
+                self._socket.sendall(data[start : start + FLUSH_BYTES])
+        except OSError as error:
+            self._lose(f"while sending {len(batch)} commands", error)
+
+    def _read_line(self) -> str:
+        try:
+            raw = self._reader.readline()
+        except OSError as error:
+            self._lose("while waiting for a reply", error)
+        if not raw:
+            self._lose("the server closed the connection", None)
+        return raw.decode("utf-8", "replace").rstrip("\r\n")
+
+    def _lose(self, what: str, error: OSError | None) -> None:
+        self._disconnect()
+        reason = f": {error}" if error else ""
+        raise ConnectionLost(f"Lost the game server at {self.address} {what}{reason}.")
+
+    def barrier(self) -> None:
+        """Return once the server has run every command sent so far.
+
+        Commands on one connection run in order, so the reply to a query sent last
+        proves all earlier ones ran. `Fail` lines before it belong to earlier commands.
+        """
+        self.flush()
+        if not self._unacknowledged:
+            return
+        window = list(self._unacknowledged)
+        try:
+            self._socket.sendall(encode_command(SYNC_COMMAND, *SYNC_ARGS).line)
+            failures = 0
+            while is_fail(self._read_line()):
+                failures += 1
+        except ConnectionLost:
+            self._unacknowledged.clear()
+            self._raise_for(window, "dropped the connection while running")
+        self._unacknowledged.clear()
+        if failures:
+            self._raise_for(window, "answered Fail to")
+
+    def _raise_for(self, window: list[Command], what: str) -> None:
+        """Name the failing command: replay an idempotent batch one command at a time."""
+        culprits = self._find_culprits(window) if len(window) > 1 else window
+        shown = "; ".join(str(c) for c in culprits[:3]) or f"one of {len(window)} commands"
+        raise CommandFailed(f"The game server at {self.address} {what}: {shown}", culprits)
+
+    def _find_culprits(self, window: list[Command]) -> list[Command]:
+        if not all(command.idempotent for command in window):
+            return []
+        culprits = []
+        for command in window:
+            self._ensure_connected()
+            try:
+                self._socket.sendall(command.line + encode_command(SYNC_COMMAND, *SYNC_ARGS).line)
+                first = self._read_line()
+                if is_fail(first):
+                    culprits.append(command)
+                    self._read_line()
+            except (ConnectionLost, OSError):
+                self._disconnect()
+                culprits.append(command)
+        return culprits
+
+    def query(self, command: str | bytes, *args: object) -> str:
+        """Send a command that has a reply and return that reply.
+
+        Earlier commands are settled first, so a `Fail` here belongs to this query.
+        Queries change nothing, so one is retried once over a fresh connection.
+        """
+        self.barrier()
+        encoded = encode_command(command, *args)
+        for attempt in (1, 2):
+            self._ensure_connected()
+            try:
+                self._socket.sendall(encoded.line)
+                reply = self._read_line()
+                break
+            except (ConnectionLost, OSError):
+                self._disconnect()
+                if attempt == 2:
+                    raise
+        if is_fail(reply):
+            raise CommandFailed(f"The game server at {self.address} refused {encoded}", [encoded])
+        return reply
+
+    # -- mcpi compatibility -----------------------------------------------------------
+
+    def receive(self) -> str:
+        return self._read_line()
+
+    def sendReceive(self, command: str | bytes, *args: object) -> str:  # mcpi calls it so
+        return self.query(command, *args)
+
+    def drain(self) -> None:
+        """mcpi calls this before each send; our reader never leaves stray lines."""
+
+    # -- the commands the toolkit uses ------------------------------------------------
+
+    def set_block(self, x: int, y: int, z: int, block_id: int, data: int = 0) -> None:
+        self.send("world.setBlock", x, y, z, block_id, data)
+
+    def set_blocks(
+        self, x1: int, y1: int, z1: int, x2: int, y2: int, z2: int, block_id: int, data: int = 0
+    ) -> None:
+        self.send("world.setBlocks", x1, y1, z1, x2, y2, z2, block_id, data)
+
+    def get_block(self, x: int, y: int, z: int) -> int:
+        return int(self.query("world.getBlock", x, y, z))
+
+    def get_blocks(self, x1: int, y1: int, z1: int, x2: int, y2: int, z2: int) -> np.ndarray:
+        """Block ids of a region as an array indexed [x - min x, y - min y, z - min z]."""
+        low = (min(x1, x2), min(y1, y2), min(z1, z2))
+        high = (max(x1, x2), max(y1, y2), max(z1, z2))
+        reply = self.query("world.getBlocks", *low, *high)
+        size = tuple(h - lo + 1 for lo, h in zip(low, high, strict=True))
+        return parse_block_ids(reply, size)
+
+    def post_to_chat(self, text: str) -> None:
+        self.send("chat.post", safe_chat_text(text))
+
+    def chat_posts_reply(self) -> str:
+        """The raw `events.chat.posts` reply; `minecraft_scripts.chat_votes` parses it,
+        since the two servers escape `|` and `,` differently."""
+        return self.query("events.chat.posts")
+
+    def player_id(self, name: str) -> int | None:
+        """The entity id of an online player, or None (both servers answer Fail)."""
+        try:
+            return int(self.query("world.getPlayerId", name))
+        except (CommandFailed, ValueError):
+            return None
+
+    def close(self) -> None:
+        try:
+            if self._socket is not None:
+                self.flush()
+        except ConnectionLost:
+            pass
+        self._disconnect()
+
+    def __enter__(self) -> "GameConnection":
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()

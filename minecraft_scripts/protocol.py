@@ -1,0 +1,87 @@
+"""Framing of the mcpi wire protocol: pure functions, no sockets.
+
+A command is `package.name(arg,arg,...)` and a newline. Replies are single lines;
+failures are the line `Fail` (RaspberryJuice, RaspberryJamMod) or `fail` (pycraft).
+Keeping this apart from the socket code lets the rules be tested on their own.
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from minecraft_scripts.game_text import safe_argument
+
+FAIL_REPLIES = frozenset({"Fail", "fail"})
+
+IDEMPOTENT_COMMANDS = frozenset(
+    {"world.setBlock", "world.setBlocks", "world.setSign", "world.setNode", "world.setNodes"}
+)
+"""Commands that may be sent twice without changing the outcome: only these are
+replayed one by one to find which command of a pipelined batch failed."""
+
+SYNC_COMMAND = "world.getBlock"
+SYNC_ARGS = (0, 0, 0)
+"""A cheap query every server answers with exactly one line: used as a barrier."""
+
+
+@dataclass(frozen=True)
+class Command:
+    """One encoded protocol line and the name it was sent under."""
+
+    name: str
+    line: bytes
+
+    @property
+    def idempotent(self) -> bool:
+        return self.name in IDEMPOTENT_COMMANDS
+
+    def __str__(self) -> str:
+        return self.line.decode("utf-8", "replace").rstrip("\n")
+
+
+def _flatten(args: Iterable[object]) -> Iterator[object]:
+    for arg in args:
+        if isinstance(arg, (list, tuple)):
+            yield from _flatten(arg)
+        else:
+            yield arg
+
+
+def _format_argument(arg: object) -> str:
+    if isinstance(arg, bool):
+        return "1" if arg else "0"
+    if isinstance(arg, (int, np.integer)):
+        return str(int(arg))
+    if isinstance(arg, (float, np.floating)):
+        return repr(float(arg))
+    return safe_argument(str(arg))
+
+
+def encode_command(name: str | bytes, *args: object) -> Command:
+    """Encode one command line. Text arguments pass through the game-text sanitiser,
+    so no argument can contain a line break and start a second command."""
+    command_name = name.decode("ascii") if isinstance(name, bytes) else name
+    if not command_name or any(c in command_name for c in "(),\r\n "):
+        raise ValueError(f"not a protocol command name: {command_name!r}")
+    arguments = ",".join(_format_argument(arg) for arg in _flatten(args))
+    return Command(command_name, f"{command_name}({arguments})\n".encode())
+
+
+def is_fail(reply: str) -> bool:
+    return reply in FAIL_REPLIES
+
+
+def parse_block_ids(reply: str, size: tuple[int, int, int]) -> np.ndarray:
+    """Turn a `world.getBlocks` reply into an array indexed [x, y, z].
+
+    Both servers list ids y-major, then x, then z (increasing), with optional
+    `id,data` pairs on RaspberryJamMod; we keep the id.
+    """
+    nx, ny, nz = size
+    values = [int(float(v)) for v in reply.split(",") if v != ""]
+    if len(values) == 2 * nx * ny * nz:
+        values = values[::2]
+    if len(values) != nx * ny * nz:
+        raise ValueError(f"getBlocks returned {len(values)} values for a {nx}×{ny}×{nz} region")
+    return np.array(values, dtype=np.int32).reshape(ny, nx, nz).transpose(1, 0, 2)

@@ -1,0 +1,43 @@
+"""Fixtures shared by every part: the real game server.
+
+Tests run against a real Minetest with the pycraft mod, never a mock. By default the
+session starts a managed server in a temporary world; with JAGTEN_TEST_SERVER=HOST:PORT
+the tests use a server that is already running (handy while developing). Under CI a
+missing server fails the run: it never skips.
+"""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from minecraft_scripts.connection import GameConnection, parse_address
+from minecraft_scripts.minetest_server import ManagedMinetest, missing_requirement
+from tests.real_components import GameServer, require
+
+
+@pytest.fixture(scope="session")
+def game_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GameServer]:
+    external = os.environ.get("JAGTEN_TEST_SERVER")
+    if external:
+        host, port = parse_address(external)
+        yield GameServer(host, port)
+        return
+    problem = missing_requirement()
+    if problem:
+        require(problem)
+    world: Path = tmp_path_factory.mktemp("minetest-world")
+    server = ManagedMinetest(world, game_port=30123)
+    server.start()
+    try:
+        yield GameServer(server.host, server.port, managed=server)
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def game(game_server: GameServer) -> Iterator[GameConnection]:
+    """A fresh connection to the session's game server, closed after the test."""
+    with game_server.connect() as connection:
+        yield connection

@@ -1,0 +1,33 @@
+"""What tests need to reach the real components: the rule for a missing one, and the
+game server's handle. Imported by tests/conftest.py and by tests that need them."""
+
+import os
+from dataclasses import dataclass
+
+import pytest
+
+from minecraft_scripts.connection import GameConnection
+from minecraft_scripts.minetest_server import ManagedMinetest
+
+
+def require(reason: str) -> None:
+    """Skip on a developer's machine; fail loudly under CI, where it must be installed."""
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run this test but cannot: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@dataclass
+class GameServer:
+    """Where the tests' game server answers, and the managed process when we own it."""
+
+    host: str
+    port: int
+    managed: ManagedMinetest | None = None
+
+    @property
+    def address(self) -> str:
+        return f"{self.host}:{self.port}"
+
+    def connect(self, timeout: float = 10.0) -> GameConnection:
+        return GameConnection(self.host, self.port, timeout=timeout)
