@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from minecraft_scripts.build_commands import build, clear, preview
 from minecraft_scripts.minetest_server import ManagedMinetest, MinetestError
 
 DEFAULT_WORLD = Path("instance") / "minetest-world"
@@ -47,4 +48,4 @@ def minetest(world_dir: Path, game_port: int) -> None:
         server.stop()
 
 
-commands: list[click.Command] = [minetest]
+commands: list[click.Command] = [minetest, build, preview, clear]

@@ -9,6 +9,7 @@ import click
 from flask import Flask
 from werkzeug.serving import make_server
 
+from lessons.cli import lessons
 from minecraft_scripts.cli import commands as game_commands
 from minecraft_scripts.minetest_server import (
     ManagedMinetest,
@@ -16,14 +17,18 @@ from minecraft_scripts.minetest_server import (
     missing_requirement,
     port_in_use,
 )
+from minecraft_scripts.preview import preview_png
+from teacher_portal.counting.cli import tally
 
 
 @click.group()
-def main() -> None:
+@click.pass_context
+def main(context: click.Context) -> None:
     """Jagten på fællesskabet – resident democracy and architecture in Minecraft."""
+    context.obj = {"estate_picture": preview_png}  # lessons draw estates through this
 
 
-for command in game_commands:
+for command in (*game_commands, lessons, tally):
     main.add_command(command)
 
 

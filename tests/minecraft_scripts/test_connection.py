@@ -15,7 +15,7 @@ from minecraft_scripts.connection import (
 
 pytestmark = pytest.mark.game_server
 
-STONE, PLANKS, WOOL = 1, 5, 35
+STONE, COBBLESTONE, PLANKS, WOOL = 1, 4, 5, 35
 
 
 def test_set_and_get_a_block(game: GameConnection) -> None:
@@ -112,3 +112,16 @@ def test_parse_address(text: str, expected: tuple[str, int]) -> None:
 def test_parse_address_rejects_a_bad_port() -> None:
     with pytest.raises(ValueError, match="HOST:PORT"):
         parse_address("localhost:abc")
+
+
+def test_writes_land_in_the_order_they_were_sent(game: GameConnection) -> None:
+    """Cuboids, single blocks and cuboids again, overlapping: the last write wins."""
+    game.set_blocks(-120, 1, -120, -111, 4, -111, STONE)
+    game.set_block(-115, 2, -115, PLANKS)
+    game.set_blocks(-120, 1, -120, -116, 4, -116, COBBLESTONE)
+    game.set_block(-118, 3, -118, 0)
+    expected = np.full((10, 4, 10), STONE)
+    expected[5, 1, 5] = PLANKS
+    expected[:5, :, :5] = COBBLESTONE
+    expected[2, 2, 2] = 0
+    assert (game.get_blocks(-120, 1, -120, -111, 4, -111) == expected).all()

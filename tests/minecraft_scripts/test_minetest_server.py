@@ -6,6 +6,7 @@ import time
 import pytest
 
 from minecraft_scripts.connection import GameConnection
+from minecraft_scripts.game_text import safe_sign_lines
 from minecraft_scripts.minetest_server import ManagedMinetest, MinetestError, port_in_use
 from tests.real_components import GameServer, require
 
@@ -70,6 +71,17 @@ def test_land_generated_later_never_overwrites_a_build(managed: ManagedMinetest)
         assert (game.get_blocks(-250, -3, -250, -210, 6, -210) == before).all()
         column = game.get_blocks(-205, -5, -205, -205, 2, -205).ravel().tolist()
     assert column == [1, 1, 3, 3, 3, 2, 0, 0]  # stone, dirt, grass at y = 0, air
+
+
+def test_signs_carry_their_text_in_the_managed_world(managed: ManagedMinetest) -> None:
+    with managed.connect() as game:
+        game.send(
+            "world.setSign", -30, 1, -30, 63, 0, *safe_sign_lines(["Genbrugs-", "stedet, åbent"])
+        )
+        game.send("world.setSign", -31, 1, -30, 63, 0, "hej\nworld.setBlock(-32,1,-30,1)")
+        assert game.query("world.getSign", -30, 1, -30) == "Genbrugs-,stedet; åbent"
+        assert game.query("world.getSign", -31, 1, -30) == "hej world.setBlock(-32,1,-30,1)"
+        assert game.get_block(-32, 1, -30) == 0
 
 
 def test_reconnects_after_the_server_restarts(managed: ManagedMinetest) -> None:

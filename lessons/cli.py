@@ -1,0 +1,169 @@
+"""`jagten lessons …`: check lesson files, render teacher guides, export the schema."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from pathlib import Path
+
+import click
+
+from lessons.catalog import LESSONS_DIR, UnknownLessonError, lesson_ids, load_lesson
+from lessons.checker import CheckReport, check_lesson_file
+from lessons.guide import render_guide
+from lessons.references import EstateShelf
+from lessons.schema_export import lesson_json_schema_text
+from worlds.datafile import DataFileError
+
+
+@click.group(name="lessons")
+def lessons() -> None:
+    """Lesson plans (lessons/*.yaml) / Lektionsplaner."""
+
+
+@lessons.command("list")
+@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
+def list_lessons(lang: str) -> None:
+    """Show the shipped lessons: id, grades, minutes and title."""
+    for lesson_id in lesson_ids():
+        try:
+            lesson = load_lesson(lesson_id)
+        except DataFileError as error:
+            click.echo(f"{lesson_id:<28} (fejl/error: {len(error.problems)})")
+            continue
+        grades = f"{min(lesson.grades)}-{max(lesson.grades)}"
+        click.echo(
+            f"{lesson_id:<28} {grades:>5}  {lesson.duration:>3} min  {lesson.title.get(lang)}"
+        )
+
+
+@lessons.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Fail on warnings too / Advarsler tæller som fejl.")
+def check(paths: tuple[Path, ...], strict: bool) -> None:
+    """Check lesson files (default: all shipped lessons); exit 1 on any problem."""
+    files = _lesson_files(paths)
+    shelf = EstateShelf()
+    reports = [check_lesson_file(path, shelf) for path in files]
+    for report in reports:
+        for problem in report.errors:
+            click.echo(str(problem))
+        for problem in report.warnings:
+            click.echo(
+                f"{problem.file}:{problem.line}:{problem.column}: "
+                f"{problem.field}: warning: {problem.message}"
+            )
+    click.echo(_summary(reports, strict))
+    if _failed(reports, strict):
+        raise SystemExit(1)
+
+
+@lessons.command("render")
+@click.argument("lesson")
+@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="HTML file to write (default: print to the terminal).",
+)
+@click.option(
+    "--start",
+    default=None,
+    metavar="HH:MM",
+    help="Clock time the lesson starts, e.g. 08:15, to print real times.",
+)
+@click.option("--no-picture", is_flag=True, help="Leave out the picture of the estate.")
+def render(
+    lesson: str, lang: str, output: Path | None, start: str | None, no_picture: bool
+) -> None:
+    """Render LESSON (an id or a file) as a printable teacher guide."""
+    try:
+        loaded = load_lesson(lesson)
+    except (UnknownLessonError, DataFileError) as error:
+        raise click.ClickException(str(error)) from None
+    picture = None if no_picture else (click.get_current_context().find_object(dict) or {}).get(
+        "estate_picture"
+    )
+    html = render_guide(loaded, lang, start=_clock_time(start), picture=picture)
+    if output is None:
+        click.echo(html)
+        return
+    try:
+        output.write_text(html, encoding="utf-8")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+    click.echo(f"{output}")
+
+
+@lessons.command("schema")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Where to write it, e.g. lessons/schema.json (default: print it).",
+)
+def schema(output: Path | None) -> None:
+    """Print or write the JSON Schema of lesson files."""
+    text = lesson_json_schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def _lesson_files(paths: tuple[Path, ...]) -> list[Path]:
+    """Files named on the command line (folders expand to their *.yaml), or the shipped ones."""
+    if not paths:
+        return [_as_shown(path) for path in sorted(LESSONS_DIR.glob("*.yaml"))]
+    files: list[Path] = []
+    for path in paths:
+        files += sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+    return files
+
+
+def _as_shown(path: Path) -> Path:
+    """Shipped lessons are named relative to the working directory when inside it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _failed(reports: list[CheckReport], strict: bool) -> bool:
+    return any(report.errors or (strict and report.warnings) for report in reports)
+
+
+def _summary(reports: list[CheckReport], strict: bool) -> str:
+    errors = sum(len(report.errors) for report in reports)
+    warnings = sum(len(report.warnings) for report in reports)
+    files = len(reports)
+    warned = f", {warnings} {_plural(warnings, 'advarsel', 'advarsler')} / " if warnings else ""
+    warned += f"{warnings} {_plural(warnings, 'warning', 'warnings')}" if warnings else ""
+    if not _failed(reports, strict):
+        return (
+            f"OK: {files} {_plural(files, 'lektion', 'lektioner')} uden fejl / "
+            f"{files} {_plural(files, 'lesson', 'lessons')} without errors{warned}"
+        )
+    bad = sum(1 for report in reports if report.errors or (strict and report.warnings))
+    return (
+        f"{errors} fejl i {bad} af {files} {_plural(files, 'lektion', 'lektioner')} / "
+        f"{errors} {_plural(errors, 'error', 'errors')} in {bad} of {files} "
+        f"{_plural(files, 'lesson', 'lessons')}{warned}"
+    )
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return one if count == 1 else many
+
+
+def _clock_time(text: str | None) -> time | None:
+    if text is None:
+        return None
+    try:
+        return datetime.strptime(text, "%H:%M").time()
+    except ValueError:
+        raise click.BadParameter(
+            f"'{text}' is not a time like 08:15", param_hint="--start"
+        ) from None

@@ -1,0 +1,237 @@
+"""The shape of a lesson file (`lessons/*.yaml`).
+
+The pydantic models are the single source of truth: the loader validates against
+them, `lessons/schema.json` is exported from them for editor autocompletion, and the
+portal and the voting code import the vote vocabulary (`VoteMethod`, `VoteWeights`)
+from here so that a lesson can never ask for a method the counting code lacks.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    model_validator,
+)
+
+from worlds.error_messages import did_you_mean
+
+
+def _friendly_identifier(value: Any, handler: ValidatorFunctionWrapHandler) -> str:
+    """pydantic would print the regular expression; authors need to know what to type."""
+    try:
+        return handler(value)
+    except ValidationError:
+        raise ValueError(
+            f"{value!r} is not a valid id: use at most 40 lowercase letters a-z, digits and _, "
+            "starting with a letter (no spaces, capitals or æøå), e.g. 'gruppe_1'"
+        ) from None
+
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40),
+    WrapValidator(_friendly_identifier),
+]
+"""Same shape as the ids in `worlds/`: lowercase letters, digits and underscores."""
+
+
+def _one_of(choices: type[StrEnum]) -> WrapValidator:
+    """Name the valid choices with a did-you-mean instead of pydantic's long enum message."""
+
+    def validate(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        try:
+            return handler(value)
+        except ValidationError:
+            hint = did_you_mean(str(value), [choice.value for choice in choices])
+            raise ValueError(f"unknown value {value!r}; {hint}") from None
+
+    return WrapValidator(validate)
+
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    """Every model forbids unknown keys, so a typo is an error rather than silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A piece of text that pupils or teachers read, in both course languages.
+
+    Longer texts may use Markdown (paragraphs, `- ` lists, **bold**).
+    """
+
+    da: NonEmpty = Field(description="Dansk tekst / Danish text")
+    en: NonEmpty = Field(description="English text / engelsk tekst")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _both_languages(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            raise ValueError(
+                "text must be given in both languages, as two lines 'da: ...' and 'en: ...'"
+            )
+        return value
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.da
+
+
+class VoteMethod(StrEnum):
+    """How ballots are counted; shared with the voting code."""
+
+    PLURALITY = "plurality"
+    APPROVAL = "approval"
+    RANKED = "ranked"  # instant run-off
+    BORDA = "borda"
+    CONDORCET = "condorcet"  # Schulze
+    BLOC = "bloc"  # k seats, runners-up become deputies in order of votes
+
+
+class VoteWeights(StrEnum):
+    """Who holds the votes: each pupil, or each household with two votes (department meeting)."""
+
+    PER_PUPIL = "per_pupil"
+    PER_HOUSEHOLD = "per_household"
+
+
+class PhaseKind(StrEnum):
+    INTRO = "intro"
+    EXPLORE = "explore"
+    DISCUSS = "discuss"
+    BUILD = "build"
+    PROPOSE = "propose"
+    VOTE = "vote"
+    REFLECT = "reflect"
+    PRESENT = "present"
+
+
+class Subject(StrEnum):
+    """Subjects of the Danish folkeskole a lesson serves (Fælles Mål names)."""
+
+    SAMFUNDSFAG = "samfundsfag"
+    DANSK = "dansk"
+    BILLEDKUNST = "billedkunst"
+    HAANDVAERK_OG_DESIGN = "håndværk og design"
+    MATEMATIK = "matematik"
+    HISTORIE = "historie"
+    ENGELSK = "engelsk"
+    NATUR_TEKNOLOGI = "natur/teknologi"
+    TEKNOLOGIFORSTAAELSE = "teknologiforståelse"
+    KRISTENDOMSKUNDSKAB = "kristendomskundskab"
+
+
+class VoteOptions(Strict):
+    """What the pupils choose between: exactly one of `texts`, `site` or `plots`."""
+
+    texts: list[Text] | None = Field(
+        default=None, description="Options written out, e.g. proposals or candidates"
+    )
+    site: Identifier | None = Field(
+        default=None, description="A site of the lesson's estate; its variants are the options"
+    )
+    variants: list[Identifier] | None = Field(
+        default=None, description="Only these variants of `site` (default: all of them)"
+    )
+    plots: list[Identifier] | None = Field(
+        default=None, description="Pupil plots built in an earlier build phase are the options"
+    )
+
+
+class VoteTemplate(Strict):
+    """A vote the teacher opens from the lesson with one click."""
+
+    question: Text
+    description: Text | None = None
+    options: VoteOptions
+    method: Annotated[VoteMethod, _one_of(VoteMethod)] = VoteMethod.PLURALITY
+    seats: Annotated[int, Field(ge=1)] | None = Field(
+        default=None, description="Seats to fill; only for method `bloc`"
+    )
+    weights: Annotated[VoteWeights, _one_of(VoteWeights)] = VoteWeights.PER_PUPIL
+    secret: bool = True
+    quorum: Annotated[float, Field(ge=0, le=1)] = Field(
+        default=0, description="Share of eligible voters (0–1) who must vote for a valid result"
+    )
+    compare: list[Annotated[VoteMethod, _one_of(VoteMethod)]] = Field(
+        default_factory=list,
+        description="Also count the same ballots with these methods, to compare winners",
+    )
+
+
+class BuildStep(Strict):
+    """What the teacher builds on the class's game server in this phase."""
+
+    estate: Identifier | None = Field(
+        default=None, description="Estate to build (default: the lesson's estate)"
+    )
+    variants: dict[Identifier, Identifier] = Field(
+        default_factory=dict, description="Site id → variant id to build (default: site default)"
+    )
+    plots: list[Identifier] = Field(
+        default_factory=list, description="Empty plots handed to pupil groups to build in"
+    )
+
+
+class Phase(Strict):
+    """One step of the lesson, in the order the class goes through them."""
+
+    kind: Annotated[PhaseKind, _one_of(PhaseKind)] = Field(
+        description="intro, explore, discuss, build, propose, vote, reflect or present"
+    )
+    title: Text
+    minutes: Annotated[int, Field(ge=1, le=135)] = Field(description="How long the phase takes")
+    teacher: Text = Field(description="What the teacher says and does (Markdown)")
+    pupils: Text = Field(description="What the pupils do, shown on their screens (Markdown)")
+    questions: list[Text] = Field(default_factory=list, description="Questions for the class")
+    build: BuildStep | None = Field(default=None, description="What to build in the game now")
+    vote: VoteTemplate | None = Field(default=None, description="The vote of a 'vote' phase")
+
+
+class Role(Strict):
+    """A part pupils play: a resident, a candidate, the chair, a guest."""
+
+    id: Identifier
+    name: Text
+    description: Text
+
+
+class Rule(Strict):
+    """A rule of resident democracy the lesson relies on, with where it comes from."""
+
+    text: Text
+    source: Text = Field(description="Where the rule stands, e.g. 'almenboligloven § 37, stk. 3'")
+
+
+class Lesson(Strict):
+    """A lesson plan: `lessons/<id>.yaml`."""
+
+    id: Identifier = Field(description="The file name without .yaml")
+    title: Text
+    summary: Text = Field(description="Two or three sentences for the lesson list")
+    grades: Annotated[list[Annotated[int, Field(ge=0, le=10)]], Field(min_length=1)] = Field(
+        description="Grades (klassetrin) the lesson suits, e.g. [6, 7, 8, 9]"
+    )
+    duration: Annotated[int, Field(ge=45, le=135)] = Field(
+        description="Minutes in total; the phases' minutes should add up to it"
+    )
+    subjects: Annotated[list[Annotated[Subject, _one_of(Subject)]], Field(min_length=1)]
+    goals: Annotated[list[Text], Field(min_length=1)] = Field(description="Learning goals")
+    preparation: list[Text] = Field(default_factory=list, description="Before the lesson")
+    materials: list[Text] = Field(default_factory=list)
+    estate: Identifier = Field(description="Id of an estate in worlds/, e.g. tranebaerparken")
+    roles: list[Role] = Field(default_factory=list)
+    rules: list[Rule] = Field(default_factory=list, description="Rules cited for the teacher")
+    teacher_notes: Text | None = Field(default=None, description="Background (Markdown)")
+    phases: Annotated[list[Phase], Field(min_length=1)]

@@ -1,0 +1,99 @@
+"""Turn an estate into a voxel model: pure, deterministic, no game server involved.
+
+The model's size and material list depend on the estate only, never on the
+chosen variants, so two models of one estate can be compared voxel by voxel;
+a site's variant only ever changes voxels inside ``site_box``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from minecraft_scripts.generate.canvas import GROUND_Y, Canvas
+from minecraft_scripts.generate.painters import painter_for
+from minecraft_scripts.voxels import Box, VoxelModel
+from worlds.error_messages import did_you_mean
+from worlds.geometry import Rect
+from worlds.materials import MATERIAL_IDS
+from worlds.schema import Estate
+
+HEADROOM = 3
+"""Air kept above the highest feature, so builders see the sky over every roof."""
+MIN_HEIGHT = 8
+
+
+def generate(estate: Estate, variants: Mapping[str, str] | None = None) -> VoxelModel:
+    """The estate as voxels, with each site showing its chosen variant (default otherwise)."""
+    chosen = choose_variants(estate, variants)
+    model = VoxelModel.empty(model_size(estate), MATERIAL_IDS)
+    whole = Canvas(model, model.bounds, estate.id)
+    whole.ground(Rect(0, 0, estate.size[0] - 1, estate.size[1] - 1), estate.ground)
+    placed = list(_placements(estate, chosen, model))
+    placed.sort(key=lambda item: painter_for(item[1]).layer)
+    for canvas, feature in placed:
+        painter_for(feature).paint(canvas, feature)
+    return model
+
+
+def choose_variants(estate: Estate, variants: Mapping[str, str] | None) -> dict[str, str]:
+    """Every site's variant id: the requested one, else its default.
+
+    Raises ``ValueError`` naming the valid choices for an unknown site or variant.
+    """
+    requested = dict(variants or {})
+    site_ids = estate.site_ids()
+    for site_id in requested:
+        if site_id not in site_ids:
+            choices = did_you_mean(site_id, site_ids) if site_ids else "this estate has no sites"
+            raise ValueError(f"estate '{estate.id}' has no site '{site_id}'; {choices}")
+    chosen = {}
+    for site in estate.sites:
+        variant_id = requested.get(site.id, site.default)
+        if variant_id not in site.variant_ids():
+            choices = did_you_mean(variant_id, site.variant_ids())
+            raise ValueError(f"site '{site.id}' has no variant '{variant_id}'; {choices}")
+        chosen[site.id] = variant_id
+    return chosen
+
+
+def site_box(estate: Estate, site_id: str) -> Box:
+    """The model region a variant switch of this site can change: its area, ground to sky."""
+    try:
+        site = estate.site(site_id)
+    except KeyError:
+        choices = did_you_mean(site_id, estate.site_ids())
+        raise ValueError(f"estate '{estate.id}' has no site '{site_id}'; {choices}") from None
+    area = site.footprint()
+    return Box(area.x1, GROUND_Y, area.z1, area.x2, model_size(estate)[1] - 1, area.z2)
+
+
+def model_size(estate: Estate) -> tuple[int, int, int]:
+    """(x, y, z) size: the estate's ground, high enough for the tallest feature of any variant."""
+    tops = [painter_for(feature).top(feature) for feature in _all_features(estate)]
+    height = max([MIN_HEIGHT, *(top + 1 + HEADROOM for top in tops)])
+    return (estate.size[0], height, estate.size[1])
+
+
+def _placements(
+    estate: Estate, chosen: dict[str, str], model: VoxelModel
+) -> Iterator[tuple[Canvas, Any]]:
+    """Each feature to paint with the canvas that confines it."""
+    whole = Canvas(model, model.bounds, estate.id)
+    for feature in estate.features:
+        yield whole, feature
+    for plot in estate.plots:
+        yield whole, plot
+    for site in estate.sites:
+        clip = site_box(estate, site.id)
+        canvas = Canvas(model, clip, f"{estate.id}/{site.id}")
+        for feature in site.variant(chosen[site.id]).features:
+            yield canvas, feature
+
+
+def _all_features(estate: Estate) -> Iterator[Any]:
+    yield from estate.features
+    yield from estate.plots
+    for site in estate.sites:
+        for variant in site.variants:
+            yield from variant.features

@@ -1,0 +1,26 @@
+"""Vote counting for the portal, the `jagten tally` command and paper ballots.
+
+Pure Python + numpy + votelib; no Flask here, so the same rules count a class's phone
+ballots, a chat vote and a pile of paper ballots typed into a JSON file.
+"""
+
+from teacher_portal.counting.ballots import Ballot, BallotError
+from teacher_portal.counting.count import count
+from teacher_portal.counting.lot import TieBreak
+from teacher_portal.counting.result import MajorityCheck, Result, Round, Turnout
+from teacher_portal.counting.rules import METHODS, CountingRuleError, Rules, household_weights
+
+__all__ = [
+    "METHODS",
+    "Ballot",
+    "BallotError",
+    "CountingRuleError",
+    "MajorityCheck",
+    "Result",
+    "Round",
+    "Rules",
+    "TieBreak",
+    "Turnout",
+    "count",
+    "household_weights",
+]

@@ -1,0 +1,59 @@
+"""A small valid lesson that tests break one line at a time, and a way to write it to disk."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+VALID_LESSON = """\
+id: proeve
+title: {da: Prøvelektion, en: Trial lesson}
+summary: {da: En kort lektion., en: A short lesson.}
+grades: [6, 7]
+duration: 45
+subjects: [samfundsfag]
+goals:
+  - {da: Eleverne stemmer., en: Pupils vote.}
+estate: tranebaerparken
+phases:
+  - kind: build
+    title: {da: Byg, en: Build}
+    minutes: 25
+    teacher: {da: Byg gården., en: Build the courtyard.}
+    pupils: {da: Byg i jeres felt., en: Build on your plot.}
+    build:
+      variants: {legepladsen: natur}
+      plots: [gruppe_1, gruppe_2, gruppe_3]
+  - kind: vote
+    title: {da: Stem, en: Vote}
+    minutes: 20
+    teacher: {da: Åbn afstemningen., en: Open the vote.}
+    pupils: {da: Stem., en: Vote.}
+    vote:
+      question: {da: "Hvilken legeplads?", en: "Which playground?"}
+      options:
+        site: legepladsen
+      method: ranked
+      weights: per_household
+"""
+
+LessonWriter = Callable[..., Path]
+
+
+@pytest.fixture
+def valid_lesson_text() -> str:
+    return VALID_LESSON
+
+
+@pytest.fixture
+def write_lesson(tmp_path: Path) -> LessonWriter:
+    """Write the valid lesson with ``old`` replaced by ``new`` to ``<tmp>/<name>.yaml``."""
+
+    def write(old: str = "", new: str = "", *, name: str = "proeve") -> Path:
+        if old and old not in VALID_LESSON:
+            raise AssertionError(f"the test lesson has no {old!r} to replace")
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(VALID_LESSON.replace(old, new) if old else VALID_LESSON, "utf-8")
+        return path
+
+    return write

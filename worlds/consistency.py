@@ -1,0 +1,110 @@
+"""Rules of an estate file that span several fields.
+
+pydantic checks each value on its own; here we check that features lie inside
+the estate and their site, that ids are unique, that sites do not overlap and
+that every site's default names one of its variants. Each issue names the
+field to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from worlds.datafile import FieldIssue
+from worlds.error_messages import did_you_mean
+from worlds.geometry import Rect
+
+if TYPE_CHECKING:
+    from worlds.schema import Estate
+
+Loc = tuple[str | int, ...]
+
+
+def estate_issues(estate: Estate) -> list[FieldIssue]:
+    """Every cross-field problem of ``estate``, in file order."""
+    bounds = Rect(0, 0, estate.size[0] - 1, estate.size[1] - 1)
+    where = f"the estate ({bounds.describe()})"
+    issues = features_issues(estate.features, ("features",), bounds, where)
+    issues += unique_ids(_feature_ids(estate), "feature")
+    issues += unique_ids(((("sites", i, "id"), s.id) for i, s in enumerate(estate.sites)), "site")
+    issues += unique_ids(((("plots", i, "id"), p.id) for i, p in enumerate(estate.plots)), "plot")
+    for index, site in enumerate(estate.sites):
+        issues += _site_issues(site, ("sites", index), bounds, where)
+    issues += _overlapping_sites(estate)
+    for index, plot in enumerate(estate.plots):
+        issues += _outside(plot.footprint(), bounds, ("plots", index, "at"), where)
+    return issues
+
+
+def features_issues(
+    features: Sequence[Any], loc: Loc, bounds: Rect, where: str
+) -> list[FieldIssue]:
+    """Each feature's own rules, and that it lies within ``bounds``."""
+    issues = []
+    for index, feature in enumerate(features):
+        feature_loc = (*loc, index)
+        for issue in feature.issues() if hasattr(feature, "issues") else []:
+            issues.append(FieldIssue((*feature_loc, *issue.loc), issue.message))
+        anchor = "at" if hasattr(feature, "at") else "points"
+        issues += _outside(feature.footprint(), bounds, (*feature_loc, anchor), where)
+    return issues
+
+
+def unique_ids(located_ids: Iterable[tuple[Loc, str | None]], kind: str) -> list[FieldIssue]:
+    """Point at every repeat of an id already used above."""
+    first_seen: dict[str, Loc] = {}
+    issues = []
+    for loc, identifier in located_ids:
+        if identifier is None:
+            continue
+        if identifier in first_seen:
+            message = f"the {kind} id '{identifier}' is used twice; ids must be unique"
+            issues.append(FieldIssue(loc, message))
+        else:
+            first_seen[identifier] = loc
+    return issues
+
+
+def _site_issues(site: Any, loc: Loc, bounds: Rect, where: str) -> list[FieldIssue]:
+    area = site.footprint()
+    issues = _outside(area, bounds, (*loc, "at"), where)
+    ids = site.variant_ids()
+    if site.default not in ids:
+        hint = did_you_mean(site.default, ids)
+        message = f"the default variant '{site.default}' does not exist; {hint}"
+        issues.append(FieldIssue((*loc, "default"), message))
+    variant_ids = ((((*loc, "variants", i, "id")), v.id) for i, v in enumerate(site.variants))
+    issues += unique_ids(variant_ids, "variant")
+    for index, variant in enumerate(site.variants):
+        features_loc = (*loc, "variants", index, "features")
+        where_in_site = f"its site ({area.describe()})"
+        issues += features_issues(variant.features, features_loc, area, where_in_site)
+    return issues
+
+
+def _overlapping_sites(estate: Estate) -> list[FieldIssue]:
+    """Sites must not overlap, so that switching one never changes another."""
+    issues = []
+    for index, site in enumerate(estate.sites):
+        for other in estate.sites[:index]:
+            if site.footprint().overlaps(other.footprint()):
+                message = f"the site overlaps site '{other.id}'; move or shrink one of them"
+                issues.append(FieldIssue(("sites", index, "at"), message))
+    return issues
+
+
+def _outside(rect: Rect, bounds: Rect, loc: Loc, where: str) -> list[FieldIssue]:
+    if bounds.contains(rect):
+        return []
+    return [FieldIssue(loc, f"reaches outside {where}: it covers {rect.describe()}")]
+
+
+def _feature_ids(estate: Estate) -> Iterable[tuple[Loc, str | None]]:
+    for index, feature in enumerate(estate.features):
+        yield ("features", index, "id"), feature.id
+    for site_index, site in enumerate(estate.sites):
+        for variant_index, variant in enumerate(site.variants):
+            for index, feature in enumerate(variant.features):
+                loc = ("sites", site_index, "variants", variant_index, "features", index, "id")
+                yield loc, feature.id
