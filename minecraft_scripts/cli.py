@@ -1,4 +1,4 @@
-"""Command-line commands for the game side: `jagten minetest`, `build`, `preview`, `clear`."""
+"""Command-line commands for the game side: `jagten minetest`, `build`, `preview`, `clear`, `plots`."""
 
 import signal
 import time
@@ -8,6 +8,7 @@ import click
 
 from minecraft_scripts.build_commands import build, clear, preview
 from minecraft_scripts.minetest_server import ManagedMinetest, MinetestError
+from minecraft_scripts.plot_commands import plots
 
 DEFAULT_WORLD = Path("instance") / "minetest-world"
 
@@ -48,4 +49,4 @@ def minetest(world_dir: Path, game_port: int) -> None:
         server.stop()
 
 
-commands: list[click.Command] = [minetest, build, preview, clear]
+commands: list[click.Command] = [minetest, build, preview, clear, plots]

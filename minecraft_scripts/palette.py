@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
+from minecraft_scripts.raw_blocks import legacy_colour, parse_raw_block_name
+
 
 class Edition(StrEnum):
     """The game servers we build on."""
@@ -121,8 +123,21 @@ def material(name: str) -> Material:
     try:
         return MATERIALS[name]
     except KeyError:
+        raw = raw_block_material(name)
+        if raw is not None:
+            return raw
         known = ", ".join(sorted(MATERIALS))
         raise UnknownMaterial(f"no palette entry for material {name!r}; known: {known}") from None
+
+
+def raw_block_material(name: str) -> Material | None:
+    """A `block:ID:DATA` name (see `raw_blocks`) as a material that places exactly that block
+    on every edition, e.g. a pupil's build copied block for block; None for other names."""
+    key = parse_raw_block_name(name)
+    if key is None:
+        return None
+    block = Block(*key)
+    return Material(name, legacy_colour(*key), block, block)
 
 
 def blocks_for(materials: tuple[str, ...], edition: Edition) -> list[Block]:

@@ -82,3 +82,7 @@ def up(host: str, port: int, no_minetest: bool) -> None:
         click.echo(f"Lærerportalen: http://{host}:{port}/  (stop med Ctrl+C)")
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
