@@ -79,7 +79,7 @@ def parse_block_ids(reply: str, size: tuple[int, int, int]) -> np.ndarray:
     `id,data` pairs on RaspberryJamMod; we keep the id.
     """
     nx, ny, nz = size
-    values = [int(float(v)) for v in reply.split(",") if v != ""]
+    values = np.fromstring(reply, dtype=np.float64, sep=",").astype(np.int32) if reply else []
     if len(values) == 2 * nx * ny * nz:
         values = values[::2]
     if len(values) != nx * ny * nz:

@@ -45,7 +45,7 @@ def read_keys(conn: GameConnection, box: Box, edition: Edition) -> np.ndarray:
 def _read_with_data(conn: GameConnection, box: Box) -> np.ndarray:
     """pycraft's `getBlocksWithData`: `id,data|id,data|…` ordered y, then x, then z."""
     reply = conn.query("world.getBlocksWithData", *box.low, *box.high)
-    pairs = np.array(reply.replace("|", ",").split(","), dtype=np.int32).reshape(-1, 2)
+    pairs = np.fromstring(reply.replace("|", ","), dtype=np.int32, sep=",").reshape(-1, 2)
     nx, ny, nz = box.size
     if len(pairs) != nx * ny * nz:
         raise ValueError(f"getBlocksWithData returned {len(pairs)} blocks for {box}")
