@@ -1,0 +1,27 @@
+"""Preview pictures of an estate (with chosen variants) as PNG bytes, drawn once per process.
+
+Drawing the largest estate takes a fraction of a second; pages and guides ask for the same
+few pictures again and again, so they are cached by estate and variant choice.
+"""
+
+import json
+from collections.abc import Mapping
+from functools import lru_cache
+
+from minecraft_scripts.preview import preview_png as draw_png
+from worlds.catalog import load_estate
+from worlds.schema import Estate
+
+
+def preview_png(estate_id: str, variants: Mapping[str, str]) -> bytes:
+    return _cached_png(estate_id, json.dumps(dict(variants), sort_keys=True))
+
+
+def estate_picture(estate: Estate, variants: Mapping[str, str]) -> bytes:
+    """The `lessons` guide's picture source (`lessons.guide_picture.PictureSource`)."""
+    return preview_png(estate.id, variants)
+
+
+@lru_cache(maxsize=64)
+def _cached_png(estate_id: str, variants_json: str) -> bytes:
+    return draw_png(load_estate(estate_id), json.loads(variants_json))

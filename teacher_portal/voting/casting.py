@@ -1,0 +1,118 @@
+"""Casting a ballot exactly once, enforced by the database.
+
+The roll row (task, pupil) and the ballot go in one transaction, and the roll's primary key
+refuses a second row: a double click, two tabs or fifty threads give one counted ballot.
+The task's state is read inside the same write transaction, so a ballot either lands
+before the task closes (and is counted) or is refused. The web ballot and the game chat
+both come through `cast`.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from teacher_portal.extensions import db
+from teacher_portal.models import Pupil
+from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask, new_ballot_key
+
+
+class Outcome(Enum):
+    COUNTED = "counted"
+    CHANGED = "changed"
+    ALREADY_VOTED = "already_voted"
+    NOT_OPEN = "not_open"
+    INVALID = "invalid"
+
+
+class InvalidChoice(ValueError):
+    """A ranking that does not fit the task (unknown option, too many marks, ...)."""
+
+
+@dataclass(frozen=True)
+class CastResult:
+    outcome: Outcome
+    problem: str | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.outcome in (Outcome.COUNTED, Outcome.CHANGED)
+
+
+def checked_ranking(task: VotingTask, ranking: Sequence[str]) -> list[str]:
+    """The ranking if it fits the task's method; empty is a blank vote."""
+    keys = {option["key"] for option in task.options}
+    chosen = [str(key) for key in ranking]
+    if any(key not in keys for key in chosen):
+        raise InvalidChoice("unknown_option")
+    if len(set(chosen)) != len(chosen):
+        raise InvalidChoice("repeated_option")
+    if task.method == "plurality" and len(chosen) > 1:
+        raise InvalidChoice("one_only")
+    if task.method == "bloc" and len(chosen) > task.seats:
+        raise InvalidChoice("too_many")
+    return chosen
+
+
+def may_change(task: VotingTask) -> bool:
+    """Only open (named) ballots can be changed: a secret one has no owner to find it by."""
+    return task.allow_change and not task.secret
+
+
+def has_voted(task: VotingTask, pupil: Pupil) -> bool:
+    return db.session.get(VoterRoll, (task.id, pupil.id)) is not None
+
+
+def cast(
+    task: VotingTask, pupil: Pupil, ranking: Sequence[str], channel: str = "web"
+) -> CastResult:
+    """Record the pupil's ballot once; a second one changes it only where allowed."""
+    if pupil.class_id != task.class_id:
+        raise PermissionError("pupil is not in the task's class")
+    try:
+        chosen = checked_ranking(task, ranking)
+    except InvalidChoice as problem:
+        return CastResult(Outcome.INVALID, str(problem))
+    task_id, pupil_id = task.id, pupil.id
+    connection = db.session.connection()  # plain inserts: no unit of work on the hot path
+    try:
+        connection.execute(
+            insert(VoterRoll).values(task_id=task_id, pupil_id=pupil_id, channel=channel)
+        )
+        connection.execute(
+            insert(CastBallot).values(
+                id=new_ballot_key(),
+                task_id=task_id,
+                pupil_id=None if task.secret else pupil_id,
+                household_id=pupil.household_id if task.weights == "per_household" else None,
+                ranking=chosen,
+            )
+        )
+    except IntegrityError:
+        db.session.rollback()
+        return _second_ballot(task_id, pupil_id, chosen)
+    return _commit_if_open(task_id, Outcome.COUNTED)
+
+
+def _second_ballot(task_id: int, pupil_id: int, chosen: list[str]) -> CastResult:
+    task = db.session.get(VotingTask, task_id)
+    if task is None or not may_change(task):
+        return CastResult(Outcome.ALREADY_VOTED)
+    db.session.execute(
+        update(CastBallot)
+        .where(CastBallot.task_id == task_id, CastBallot.pupil_id == pupil_id)
+        .values(ranking=chosen)
+    )
+    return _commit_if_open(task_id, Outcome.CHANGED)
+
+
+def _commit_if_open(task_id: int, outcome: Outcome) -> CastResult:
+    """Commit only if the task is still open, read inside the write transaction."""
+    state = db.session.connection().scalar(select(VotingTask.state).where(VotingTask.id == task_id))
+    if state != "open":
+        db.session.rollback()
+        return CastResult(Outcome.NOT_OPEN)
+    db.session.commit()
+    return CastResult(outcome)

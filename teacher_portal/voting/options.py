@@ -1,0 +1,103 @@
+"""What pupils choose between: written options, an estate site's variants, or a lesson's
+vote template turned into a task's fields."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from lessons.schema import Lesson, VoteTemplate
+from worlds.catalog import estate_ids, load_estate
+from worlds.datafile import DataFileError
+
+MAX_OPTIONS = 12
+
+
+class NotSupportedYet(ValueError):
+    """A template asks for options the portal cannot offer yet (pupil plots)."""
+
+
+def _in(text: Any, lang: str) -> str:
+    """A `Text` (da/en) in the reader's language."""
+    return getattr(text, lang, None) or text.da
+
+
+def text_options(labels: list[str]) -> list[dict[str, Any]]:
+    """Options from written lines; keys are 1, 2, 3, ... as typed in chat."""
+    return [
+        {"key": str(number), "label": label, "variant": None}
+        for number, label in enumerate(labels, start=1)
+    ]
+
+
+def variant_options(
+    estate_id: str, site_id: str, lang: str, only: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """One option per variant of the site (or the listed ones), in the estate's order."""
+    site = load_estate(estate_id).site(site_id)
+    chosen = [variant for variant in site.variants if not only or variant.id in only]
+    return [
+        {"key": str(number), "label": _in(variant.name, lang), "variant": variant.id}
+        for number, variant in enumerate(chosen, start=1)
+    ]
+
+
+@dataclass(frozen=True)
+class SiteChoice:
+    """A site a vote can be about, for the teacher's drop-down."""
+
+    value: str
+    label: str
+
+
+def site_choices(lang: str) -> list[SiteChoice]:
+    """Every site of every shipped estate that has at least two variants."""
+    choices = []
+    for estate_id in estate_ids():
+        try:
+            estate = load_estate(estate_id)
+        except DataFileError:
+            continue
+        for site in estate.sites:
+            if len(site.variants) >= 2:
+                label = f"{_in(estate.name, lang)}: {_in(site.name, lang)}"
+                choices.append(SiteChoice(f"{estate.id}/{site.id}", label))
+    return choices
+
+
+def split_site_choice(value: str) -> tuple[str, str]:
+    estate_id, _, site_id = value.partition("/")
+    return estate_id, site_id
+
+
+def task_fields(plan: Lesson, template: VoteTemplate, lang: str) -> dict[str, Any]:
+    """A task's fields from a lesson's vote template (quorum share → percent)."""
+    fields: dict[str, Any] = {
+        "question": _in(template.question, lang),
+        "description": _in(template.description, lang) if template.description else "",
+        "method": template.method.value,
+        "seats": template.seats or 1,
+        "weights": template.weights.value,
+        "secret": template.secret,
+        "allow_change": False,
+        "quorum_percent": round(template.quorum * 100),
+        "compare": [method.value for method in template.compare],
+    }
+    choice = template.options
+    if choice.texts:
+        fields["options"] = text_options([_in(text, lang) for text in choice.texts])
+    elif choice.site:
+        fields["estate_id"], fields["site_id"] = plan.estate, choice.site
+        fields["options"] = variant_options(plan.estate, choice.site, lang, choice.variants)
+    else:
+        raise NotSupportedYet("plots")
+    return fields
+
+
+def lesson_vote(school_class: Any) -> VoteTemplate | None:
+    """The vote template of the class's current lesson phase, if it has one."""
+    from teacher_portal import lesson_plans
+    from teacher_portal.lesson_runs import active_run
+
+    run = active_run(school_class)
+    if run is None:
+        return None
+    return lesson_plans.phase_at(lesson_plans.lesson(run.lesson_id), run.phase_index).vote

@@ -1,0 +1,97 @@
+"""Counting a task's stored ballots with `teacher_portal.counting`, and closing a task.
+
+Closing counts once: the state flips from open to closed in the same write transaction that
+reads the ballots and stores the result, so no ballot can slip in between count and close.
+"""
+
+import math
+from fractions import Fraction
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from teacher_portal.clock import utcnow
+from teacher_portal.counting import Ballot, Result, Rules, count, household_weights
+from teacher_portal.counting.rules import MAJORITY_METHODS
+from teacher_portal.extensions import db
+from teacher_portal.models import Pupil
+from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask
+
+
+def eligible_voters(task: VotingTask) -> int:
+    return db.session.scalar(select(func.count()).where(Pupil.class_id == task.class_id)) or 0
+
+
+def votes_cast(task_id: int) -> int:
+    return db.session.scalar(select(func.count()).where(VoterRoll.task_id == task_id)) or 0
+
+
+def rules_for(task: VotingTask, method: str | None = None) -> Rules:
+    """The task's rules; `method` recounts the same ballots another way (to compare)."""
+    method = method or task.method
+    eligible = eligible_voters(task)
+    quorum = math.ceil(task.quorum_percent * eligible / 100) if task.quorum_percent else None
+    majority = task.majority_percent
+    return Rules(
+        method=method,
+        seats=task.seats if method in ("plurality", "approval", "borda", "bloc") else 1,
+        quorum=quorum,
+        eligible=eligible,
+        majority=Fraction(majority, 100) if majority and method in MAJORITY_METHODS else None,
+        seed=task.seed,
+    )
+
+
+def counted_ballots(task: VotingTask) -> list[Ballot]:
+    """The stored ballots as counting ballots, with household weights where they apply."""
+    rows = db.session.execute(
+        select(CastBallot.id, CastBallot.household_id, CastBallot.ranking).where(
+            CastBallot.task_id == task.id
+        )
+    ).all()
+    if task.weights != "per_household":
+        return [Ballot(tuple(ranking)) for _, _, ranking in rows]
+    household_of = {key: household for key, household, _ in rows if household is not None}
+    weights = household_weights(household_of, [key for key, _, _ in rows])
+    return [Ballot(tuple(ranking), weight=weights[key]) for key, _, ranking in rows]
+
+
+def count_task(task: VotingTask, method: str | None = None) -> Result:
+    options = [option["key"] for option in task.options]
+    return count(options, counted_ballots(task), rules_for(task, method))
+
+
+def comparison(task: VotingTask) -> dict[str, list[str]]:
+    """Winners by each comparison method of the lesson's template (same ballots)."""
+    return {
+        method: list(count_task(task, method).leading)
+        for method in task.compare
+        if method != task.method
+    }
+
+
+def close(task: VotingTask) -> bool:
+    """Close an open task and store its count; False if it was not open (nothing changes)."""
+    flipped = db.session.execute(
+        update(VotingTask)
+        .where(VotingTask.id == task.id, VotingTask.state == "open")
+        .values(state="closed", closed_at=utcnow())
+    )
+    if flipped.rowcount != 1:
+        db.session.rollback()
+        return False
+    db.session.refresh(task)
+    result: dict[str, Any] = count_task(task).to_dict()
+    result["compare"] = comparison(task)
+    task.result = result
+    db.session.commit()
+    return True
+
+
+def open_task(task: VotingTask) -> bool:
+    if task.state != "draft":
+        return False
+    task.state = "open"
+    task.opened_at = utcnow()
+    db.session.commit()
+    return True

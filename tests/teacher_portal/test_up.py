@@ -1,0 +1,109 @@
+"""`jagten up`: what `make run` starts, as a real process on a free port."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from minecraft_scripts.minetest_server import port_in_use
+from tests.real_components import require
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _start_up(tmp_path: Path, *args: str) -> tuple[subprocess.Popen, int]:
+    port = _free_port()
+    env = {**os.environ, "JAGTEN_INSTANCE_PATH": str(tmp_path / "instance")}
+    command = [sys.executable, "-m", "teacher_portal.cli", "up", "--port", str(port), *args]
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    deadline = time.monotonic() + 60
+    while not port_in_use(port):
+        assert process.poll() is None, process.stdout.read()
+        assert time.monotonic() < deadline, "the portal did not start"
+        time.sleep(0.2)
+    return process, port
+
+
+def _stop(process: subprocess.Popen) -> str:
+    process.send_signal(signal.SIGINT)
+    output, _ = process.communicate(timeout=30)
+    return output
+
+
+def test_up_serves_the_portal_with_its_embedded_defaults(tmp_path: Path) -> None:
+    process, port = _start_up(tmp_path, "--no-minetest")
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz") as response:
+            assert response.read() == b"ok"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
+            page = response.read().decode()
+            assert response.url.endswith("/setup")  # a new install leads to set-up
+            assert 'lang="da"' in page
+    finally:
+        output = _stop(process)
+    assert f"http://127.0.0.1:{port}/" in output
+    assert (tmp_path / "instance" / "jagten.sqlite").exists()
+    assert (tmp_path / "instance" / "secret_key").exists()
+    assert process.returncode == 0
+
+
+@pytest.mark.game_server
+def test_up_uses_a_game_server_that_already_answers(tmp_path: Path, game_server) -> None:
+    process, _port = _start_up(tmp_path)
+    output = _stop(process)
+    assert f"{game_server.host}:{game_server.port}" in output
+    assert "bruger den" in output  # it says it uses the running server, and starts no second one
+
+
+PROBE = """
+import os, signal, subprocess, sys, time, urllib.request
+from mcpi.minecraft import Minecraft
+from minecraft_scripts.minetest_server import port_in_use
+up = subprocess.Popen([sys.executable, "-m", "teacher_portal.cli", "up", "--port", "5000"],
+                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+deadline = time.monotonic() + 90
+while not (port_in_use(5000) and port_in_use(4711)):
+    assert up.poll() is None and time.monotonic() < deadline, "jagten up did not start"
+    time.sleep(0.2)
+print(urllib.request.urlopen("http://127.0.0.1:5000/healthz").read().decode())
+mc = Minecraft.create()
+mc.postToChat("hej")
+mc.setBlock(1, 1, 1, 5)
+print("block", mc.getBlock(1, 1, 1))
+up.send_signal(signal.SIGINT)
+print(up.communicate(timeout=60)[0])
+print("left", port_in_use(4711), port_in_use(5000))
+"""
+
+
+@pytest.mark.game_server
+def test_up_starts_its_own_minetest_that_mcpi_reaches(tmp_path: Path) -> None:
+    """As `make run` does on a fresh machine: in a network namespace of its own, so that
+    the suite's game server does not hold port 4711."""
+    if os.geteuid() != 0 or not Path("/usr/bin/unshare").exists():
+        require("needs root and unshare for a network namespace of its own")
+    env = {**os.environ, "JAGTEN_INSTANCE_PATH": str(tmp_path / "instance")}
+    script = f"ip link set lo up && exec {sys.executable} -c '{PROBE}'"
+    result = subprocess.run(
+        ["unshare", "--net", "bash", "-c", script],
+        env=env, capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "ok"
+    assert "block 5" in lines
+    assert any("Minetest kører" in line for line in lines)
+    assert lines[-1] == "left False False"  # nothing left behind
+    assert (tmp_path / "instance" / "minetest-world" / "world.mt").exists()

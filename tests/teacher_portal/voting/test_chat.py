@@ -1,0 +1,65 @@
+"""Votes from the game chat: Minecraft names map to pupils under the same exactly-once rules."""
+
+import pytest
+from flask import Flask
+from sqlalchemy import select
+
+from minecraft_scripts.chat_votes import ChatVote
+from teacher_portal.extensions import db
+from teacher_portal.models import GameServer
+from teacher_portal.models.voting import CastBallot, VoterRoll
+from teacher_portal.voting import chat
+from tests import real_components
+from tests.teacher_portal.factories import create_class, create_pupil, default_teacher
+from tests.teacher_portal.voting.vote_factories import create_task
+
+
+@pytest.fixture
+def chat_vote(app: Flask):
+    with app.app_context():
+        school_class = create_class(default_teacher())
+        ali = create_pupil(school_class, "Ali", minecraft_name="AliCraft")
+        task = create_task(school_class, method="ranked")
+    return school_class, ali, task
+
+
+def test_a_chat_vote_counts_once_for_the_pupil_with_that_minecraft_name(app, chat_vote) -> None:
+    _, ali, task = chat_vote
+    with app.app_context():
+        first = chat.answer_chat_vote(task.id, ChatVote("alicraft", 7, (3, 1)))
+        again = chat.answer_chat_vote(task.id, ChatVote("AliCraft", 7, (2,)))
+        stranger = chat.answer_chat_vote(task.id, ChatVote("Ukendt", 8, (1,)))
+        wrong = chat.answer_chat_vote(task.id, ChatVote("AliCraft", 7, (9,)))
+        assert db.session.scalars(select(CastBallot.ranking)).all() == [["3", "1"]]
+        roll = db.session.execute(select(VoterRoll.pupil_id, VoterRoll.channel)).all()
+    assert first == "Tak, alicraft! Din stemme er talt."
+    assert "allerede stemt" in again
+    assert "står ikke på klassens liste" in stranger
+    assert wrong == "AliCraft: vælg mellem 1 og 3. Fx !stem 2"
+    assert roll == [(ali.id, "chat")]
+
+
+def test_an_invalid_chat_vote_is_answered_with_help(app, chat_vote) -> None:
+    _, _, task = chat_vote
+    with app.app_context():
+        answer = chat.answer_chat_vote(task.id, ChatVote("AliCraft", 7, (4,)))
+        assert db.session.scalar(select(VoterRoll)) is None
+    assert answer == "AliCraft: vælg mellem 1 og 3. Fx !stem 2"
+
+
+@pytest.mark.game_server
+def test_the_teacher_starts_and_stops_the_listener_on_the_real_server(
+    app, client, auth, chat_vote, game_server: real_components.GameServer
+) -> None:
+    school_class, _, task = chat_vote
+    with app.app_context():
+        db.session.add(
+            GameServer(class_id=school_class.id, host=game_server.host, port=game_server.port)
+        )
+        db.session.commit()
+    auth.login()
+    client.post(f"/votes/{task.id}/chat/start")
+    assert chat.is_listening(task.id)
+    assert "Lytter" in client.get(f"/votes/{task.id}").text
+    client.post(f"/votes/{task.id}/close")  # closing stops the listener
+    assert not chat.is_listening(task.id)
