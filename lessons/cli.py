@@ -82,8 +82,10 @@ def render(
         loaded = load_lesson(lesson)
     except (UnknownLessonError, DataFileError) as error:
         raise click.ClickException(str(error)) from None
-    picture = None if no_picture else (click.get_current_context().find_object(dict) or {}).get(
-        "estate_picture"
+    picture = (
+        None
+        if no_picture
+        else (click.get_current_context().find_object(dict) or {}).get("estate_picture")
     )
     html = render_guide(loaded, lang, start=_clock_time(start), picture=picture)
     if output is None:

@@ -1,4 +1,4 @@
-"""Command-line commands for the game side: `jagten minetest`, `build`, `preview`, `clear`, `plots`."""
+"""The game side of `jagten`: `minetest`, `build`, `preview`, `clear` and `plots`."""
 
 import signal
 import time
