@@ -6,6 +6,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
 from teacher_portal.counting.rules import MAJORITY_METHODS, SEAT_METHODS
@@ -22,23 +23,32 @@ METHOD_LABELS = {
 }
 
 
+def _values(choices: list[SelectChoice]) -> set[str]:
+    return {choice.value for choice in choices}
+
+
 class TaskForm(FlaskForm):
     question = StringField(_l("Question"), validators=[required(), at_most(200)])
     description = TextAreaField(_l("Description (optional)"), validators=[at_most(2000)])
     option_kind = RadioField(
         _l("The options are"),
-        choices=[("texts", _l("Written options")), ("site", _l("Variants of an estate site"))],
+        choices=[
+            SelectChoice("texts", _l("Written options")),
+            SelectChoice("site", _l("Variants of an estate site")),
+        ],
         default="texts",
     )
     texts = TextAreaField(_l("Options, one per line"))
     site = SelectField(_l("Estate site"), validate_choice=False)
-    method = SelectField(_l("Voting method"), choices=list(METHOD_LABELS.items()))
+    method = SelectField(
+        _l("Voting method"), choices=[SelectChoice(*item) for item in METHOD_LABELS.items()]
+    )
     seats = WholeNumberField(_l("Seats"), default=1, validators=[number_from(1, 10)])
     weights = RadioField(
         _l("Votes"),
         choices=[
-            ("per_pupil", _l("One vote per pupil")),
-            ("per_household", _l("Two votes per household (department meeting)")),
+            SelectChoice("per_pupil", _l("One vote per pupil")),
+            SelectChoice("per_household", _l("Two votes per household (department meeting)")),
         ],
         default="per_pupil",
     )
@@ -56,7 +66,9 @@ class TaskForm(FlaskForm):
 
     def __init__(self, *args: Any, lang: str = "da", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.site.choices = [(choice.value, choice.label) for choice in site_choices(lang)]
+        self.site.choices = [
+            SelectChoice(choice.value, choice.label) for choice in site_choices(lang)
+        ]
 
     def option_labels(self) -> list[str]:
         return [line.strip() for line in (self.texts.data or "").splitlines() if line.strip()]
@@ -73,7 +85,7 @@ class TaskForm(FlaskForm):
             problems.append((self.texts, _l("Write 2 to 12 options, one per line.")))
         if self.option_kind.data == "texts" and len(set(labels)) != len(labels):
             problems.append((self.texts, _l("Each option must be different.")))
-        if self.option_kind.data == "site" and self.site.data not in dict(self.site.choices):
+        if self.option_kind.data == "site" and self.site.data not in _values(self.site.choices):
             problems.append((self.site, _l("Choose a site from the list.")))
         if (self.seats.data or 1) > 1 and self.method.data not in SEAT_METHODS:
             problems.append((self.seats, _l("This method elects one; use bloc for several seats.")))
