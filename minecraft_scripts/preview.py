@@ -15,9 +15,9 @@ from typing import Literal
 import numpy as np
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from minecraft_scripts.generate import generate
+from minecraft_scripts.generate import generate, site_box
 from minecraft_scripts.palette import colours_for
-from minecraft_scripts.voxels import VoxelModel
+from minecraft_scripts.voxels import Box, VoxelModel
 from worlds.materials import MATERIALS as MATERIAL_NAMES
 from worlds.schema import Estate
 
@@ -237,4 +237,22 @@ def preview_png(estate: Estate, variants: Mapping[str, str] | None = None) -> by
     """The isometric picture as PNG bytes: what a teacher guide or a web page embeds."""
     buffer = io.BytesIO()
     render_preview(estate, dict(variants or {})).save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+SITE_SURROUNDINGS = 6
+"""Blocks of the estate kept around a site, so a close-up shows where the site lies."""
+
+
+def site_preview_png(estate: Estate, site_id: str, variants: Mapping[str, str]) -> bytes:
+    """A close-up of one site with the chosen variants: what a ballot shows for each option,
+    where a picture of the whole estate would show the difference too small to see."""
+    model = generate(estate, variants=dict(variants))
+    site = site_box(estate, site_id)
+    margin = SITE_SURROUNDINGS
+    around = Box(site.x1 - margin, 0, site.z1 - margin, site.x2 + margin, site.y2, site.z2 + margin)
+    close_up = model.cropped(around)
+    picture = render_isometric(close_up, isometric_tile(close_up, target_width=900))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

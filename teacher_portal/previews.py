@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from minecraft_scripts.preview import preview_png as draw_png
+from minecraft_scripts.preview import site_preview_png as draw_site_png
 from worlds.catalog import load_estate
 from worlds.schema import Estate
 
@@ -25,3 +26,13 @@ def estate_picture(estate: Estate, variants: Mapping[str, str]) -> bytes:
 @lru_cache(maxsize=64)
 def _cached_png(estate_id: str, variants_json: str) -> bytes:
     return draw_png(load_estate(estate_id), json.loads(variants_json))
+
+
+def site_png(estate_id: str, site_id: str, variant_id: str) -> bytes:
+    """A close-up of one site with one of its variants: a ballot option's picture."""
+    return _cached_site_png(estate_id, site_id, variant_id)
+
+
+@lru_cache(maxsize=64)
+def _cached_site_png(estate_id: str, site_id: str, variant_id: str) -> bytes:
+    return draw_site_png(load_estate(estate_id), site_id, {site_id: variant_id})

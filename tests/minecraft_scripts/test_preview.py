@@ -1,5 +1,7 @@
 """Previews come from the model alone: the right colours, in the right places, for every estate."""
 
+import io
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -11,6 +13,7 @@ from minecraft_scripts.preview import (
     render_isometric,
     render_map,
     render_preview,
+    site_preview_png,
     top_view,
 )
 from minecraft_scripts.voxels import Box, VoxelModel
@@ -74,3 +77,19 @@ def test_every_estate_previews_in_both_kinds(estate_id: str) -> None:
         picture = render_preview(estate, kind=kind)
         assert picture.width >= model.size[0] and picture.height >= model.size[2]
         assert material(estate.ground).colour in colours_in(picture) or kind == "isometric"
+
+
+@pytest.mark.parametrize("estate_id", estate_ids())
+def test_each_variant_of_a_site_has_its_own_close_up(estate_id: str) -> None:
+    estate = load_estate(estate_id)
+    site = estate.sites[0]
+    whole = render_preview(estate)
+    pictures = {
+        variant.id: site_preview_png(estate, site.id, {site.id: variant.id})
+        for variant in site.variants
+    }
+    assert len(set(pictures.values())) == len(site.variants)  # the variants look different
+    for data in pictures.values():
+        close_up = Image.open(io.BytesIO(data))
+        assert close_up.format == "PNG"
+        assert close_up.width < whole.width  # a close-up, not the whole estate
