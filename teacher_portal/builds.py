@@ -7,7 +7,7 @@ from flask_login import login_required
 from teacher_portal import build_jobs, lesson_plans
 from teacher_portal.access import own_class_or_404, own_job_or_404, own_run_or_404
 from teacher_portal.models import BuildJob
-from teacher_portal.previews import preview_png
+from teacher_portal.previews import picture_response, preview_png
 
 bp = Blueprint("builds", __name__)
 
@@ -62,7 +62,7 @@ def job_status(job: BuildJob) -> dict[str, object]:
 @bp.get("/builds/<int:job_id>/preview.png")
 def preview(job_id: int) -> Response:
     job = own_job_or_404(job_id)
-    return _png(job.estate_id, dict(job.variants))
+    return picture_response(lambda: preview_png(job.estate_id, dict(job.variants)))
 
 
 @bp.get("/runs/<int:run_id>/phases/<int:index>/preview.png")
@@ -72,15 +72,5 @@ def phase_preview(run_id: int, index: int) -> Response:
     target = lesson_plans.build_target(plan, lesson_plans.phase_at(plan, index))
     if target is None:
         abort(404)
-    return _png(*target)
-
-
-def _png(estate_id: str, variants: dict[str, str]) -> Response:
-    try:
-        data = preview_png(estate_id, variants)
-    except (ImportError, LookupError, ValueError):
-        abort(404)
-    response = Response(data, mimetype="image/png")
-    response.cache_control.max_age = 3600
-    response.cache_control.private = True
-    return response
+    estate_id, variants = target
+    return picture_response(lambda: preview_png(estate_id, variants))

@@ -14,7 +14,7 @@ from teacher_portal import build_jobs
 from teacher_portal.extensions import db
 from teacher_portal.models import BuildJob, SchoolClass
 from teacher_portal.models.voting import VotingTask
-from teacher_portal.previews import preview_png
+from teacher_portal.previews import picture_response, preview_png
 from teacher_portal.voting.access import own_task_or_404
 
 bp = Blueprint("winner", __name__)
@@ -73,14 +73,7 @@ def build_job(task: VotingTask) -> BuildJob | None:
 
 
 def _png(task: VotingTask, variants: dict[str, str]) -> Response:
-    try:
-        data = preview_png(task.estate_id, variants)
-    except (ImportError, LookupError, ValueError):
-        abort(404)
-    response = Response(data, mimetype="image/png")
-    response.cache_control.max_age = 3600
-    response.cache_control.private = True
-    return response
+    return picture_response(lambda: preview_png(task.estate_id, variants))
 
 
 @bp.get("/votes/<int:task_id>/before.png")

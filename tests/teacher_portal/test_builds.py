@@ -116,3 +116,17 @@ def test_build_preview_picture(app: Flask, client, auth: AuthActions) -> None:
     response = client.get(f"{run_url}/phases/{index}/preview.png")
     assert response.mimetype == "image/png"
     assert response.data.startswith(b"\x89PNG")
+
+
+def test_the_picture_of_an_estate_that_is_gone_is_not_found(
+    app: Flask, client, auth: AuthActions
+) -> None:
+    school_class = _class_on(app, "127.0.0.1", _closed_port())
+    with app.app_context():
+        job = BuildJob(class_id=school_class.id, estate_id="revet_ned", variants={},
+                       origin_x=2000, origin_y=0, origin_z=0, state="done")  # fmt: skip
+        db.session.add(job)
+        db.session.commit()
+        job_id = job.id
+    auth.login()
+    assert client.get(f"/builds/{job_id}/preview.png").status_code == 404
