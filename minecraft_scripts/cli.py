@@ -13,8 +13,13 @@ from minecraft_scripts.plot_commands import plots
 DEFAULT_WORLD = Path("instance") / "minetest-world"
 
 
-def _stop_on_terminate(_signal: int, _frame: object) -> None:
-    """Let `kill` stop the server as cleanly as Ctrl+C does."""
+def stop_on_terminate() -> None:
+    """Let `kill` (and a service manager) stop us as cleanly as Ctrl+C does, so the
+    managed Minetest is stopped and its world saved."""
+    signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(_signal: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
@@ -38,7 +43,7 @@ def minetest(world_dir: Path, game_port: int) -> None:
     click.echo(f"Minetest kører: spillere tilslutter sig på port {game_port}.")
     click.echo(f"Værktøjet bygger via mcpi på {server.address}.")
     click.echo("Stop med Ctrl+C.")
-    signal.signal(signal.SIGTERM, _stop_on_terminate)
+    stop_on_terminate()
     try:
         while server.running:
             time.sleep(0.5)

@@ -59,6 +59,13 @@ def missing_requirement() -> str | None:
     return None
 
 
+def _die_with_parent() -> list[str]:
+    """A server must not outlive the program that started it, even one killed outright:
+    util-linux's setpriv asks the kernel to stop Minetest when its parent dies."""
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--pdeathsig", "TERM"] if setpriv else []
+
+
 def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
     with socket.socket() as probe:
         probe.settimeout(0.5)
@@ -114,6 +121,7 @@ class ManagedMinetest:
             )
         self.prepare()
         command = [
+            *_die_with_parent(),
             str(MINETEST_BINARY),
             "--world", str(self.world_dir),
             "--config", str(self.world_dir / "minetest.conf"),

@@ -11,6 +11,7 @@ from werkzeug.serving import make_server
 
 from lessons.cli import lessons
 from minecraft_scripts.cli import commands as game_commands
+from minecraft_scripts.cli import stop_on_terminate
 from minecraft_scripts.minetest_server import (
     ManagedMinetest,
     MinetestError,
@@ -74,6 +75,7 @@ def up(host: str, port: int, no_minetest: bool) -> None:
 
     app = create_app()
     upgrade_database(app)
+    stop_on_terminate()
     with game_server_for(app, wanted=not no_minetest):
         try:
             server = make_server(host, port, app, threaded=True)

@@ -68,23 +68,38 @@ def test_up_uses_a_game_server_that_already_answers(tmp_path: Path, game_server)
 
 
 PROBE = """
-import os, signal, subprocess, sys, time, urllib.request
+import signal, subprocess, sys, time, urllib.request
 from mcpi.minecraft import Minecraft
 from minecraft_scripts.minetest_server import port_in_use
-up = subprocess.Popen([sys.executable, "-m", "teacher_portal.cli", "up", "--port", "5000"],
-                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-deadline = time.monotonic() + 90
-while not (port_in_use(5000) and port_in_use(4711)):
-    assert up.poll() is None and time.monotonic() < deadline, "jagten up did not start"
-    time.sleep(0.2)
+
+def start_up():
+    up = subprocess.Popen([sys.executable, "-m", "teacher_portal.cli", "up", "--port", "5000"],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 90
+    while not (port_in_use(5000) and port_in_use(4711)):
+        assert up.poll() is None and time.monotonic() < deadline, "jagten up did not start"
+        time.sleep(0.2)
+    return up
+
+def wait_closed(port):
+    deadline = time.monotonic() + 20
+    while port_in_use(port) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return not port_in_use(port)
+
+up = start_up()
 print(urllib.request.urlopen("http://127.0.0.1:5000/healthz").read().decode())
 mc = Minecraft.create()
 mc.postToChat("hej")
 mc.setBlock(1, 1, 1, 5)
 print("block", mc.getBlock(1, 1, 1))
-up.send_signal(signal.SIGINT)
+up.send_signal(signal.SIGTERM)  # as a service manager stops it
 print(up.communicate(timeout=60)[0])
-print("left", port_in_use(4711), port_in_use(5000))
+print("stopped", wait_closed(4711), wait_closed(5000))
+up = start_up()
+up.kill()  # no chance to clean up: the kernel stops Minetest with it
+up.wait()
+print("killed", wait_closed(4711))
 """
 
 
@@ -105,5 +120,6 @@ def test_up_starts_its_own_minetest_that_mcpi_reaches(tmp_path: Path) -> None:
     assert lines[0] == "ok"
     assert "block 5" in lines
     assert any("Minetest kører" in line for line in lines)
-    assert lines[-1] == "left False False"  # nothing left behind
+    assert "stopped True True" in lines  # nothing left behind
+    assert lines[-1] == "killed True"
     assert (tmp_path / "instance" / "minetest-world" / "world.mt").exists()
