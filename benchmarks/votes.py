@@ -5,11 +5,14 @@ simulated pupils, each with their own session (signed in by their card link, CSR
 read from the ballot page, kept-alive connection), cast one ballot in every vote at once.
 The same connections then hammer the bare `/healthz` endpoint, so the ratio compares
 like with like on this machine. Finally every vote is checked: counted == cast, and no
-pupil is on a roll twice. Run:
+pupil is on a roll twice. Server CPU (gunicorn workers, from /proc) and this client's CPU
+are measured per phase and printed per request, so it shows where the time goes. Run:
 
     .venv/bin/python benchmarks/votes.py [--pupils 200] [--votes 10] [--workers 2]
 
 Targets (issue 6, 2-core machine): >= 1,000 votes/s, p99 < 200 ms, ratio >= 0.25.
+With all pupils waiting on an answer at once, Little's law ties the two: the mean latency
+is pupils / votes per second, so p99 < 200 ms for 200 pupils needs well over 1,000 votes/s.
 """
 
 import argparse
@@ -22,6 +25,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -35,6 +39,7 @@ from teacher_portal.voting.options import text_options
 
 CSRF_FIELD = re.compile(rb'name="csrf_token" value="([^"]+)"')
 SESSION_COOKIE = re.compile(rb"set-cookie: (jagten_session=[^;]*)", re.IGNORECASE)
+CONNECTION_CLOSE = re.compile(rb"connection: close", re.IGNORECASE)
 HEALTH_REQUESTS_PER_PUPIL = 20
 
 
@@ -75,11 +80,22 @@ def prepare(database_uri: str, pupils: int, votes: int) -> tuple[list[str], list
         return [f"card-{i:05d}" for i in range(pupils)], [task.id for task in tasks]
 
 
-def start_gunicorn(port: int, env: dict[str, str], workers: int) -> subprocess.Popen:
+def start_gunicorn(
+    port: int, env: dict[str, str], workers: int, worker_class: str, threads: int
+) -> subprocess.Popen:
+    """The default: 2 gthread workers (keep-alive), 1 thread each, one listening socket each.
+
+    Measured here: more threads share one GIL, so 4 threads gave the same votes/s within the
+    run-to-run noise but a p99 some 30 ms worse (requests interleave instead of finishing in
+    turn); `--reuse-port` lets the kernel spread the pupils' connections over the workers'
+    own sockets instead of whichever worker wins the accept race; `sync` workers (a new
+    connection per request) and 3-4 workers were no faster on 2 cores.
+    """
     command = [
         str(Path(sys.executable).with_name("gunicorn")),
-        "--workers", str(workers), "--worker-class", "gthread", "--threads", "4",
+        "--workers", str(workers), "--worker-class", worker_class, "--threads", str(threads),
         "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "--keep-alive", "30", "--preload",
+        "--reuse-port",
         "teacher_portal:create_app()",
     ]  # fmt: skip
     server = subprocess.Popen(command, env=env)
@@ -87,9 +103,14 @@ def start_gunicorn(port: int, env: dict[str, str], workers: int) -> subprocess.P
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                return server
+                pass
         except OSError:
             time.sleep(0.2)
+            continue
+        if len(worker_cpu_seconds(server)) == workers:  # each listens on its own socket
+            time.sleep(0.5)
+            return server
+        time.sleep(0.2)
     server.kill()
     raise SystemExit("gunicorn did not start within 30 s")
 
@@ -107,15 +128,19 @@ def worker_cpu_seconds(server: subprocess.Popen) -> list[float]:
 
 
 class Phone:
-    """One pupil's kept-alive HTTP/1.1 connection and session cookie."""
+    """One pupil's HTTP/1.1 connection and session cookie: kept alive while the server keeps
+    it (gthread workers); reopened for the next request when it says `Connection: close`
+    (sync workers), as a phone's browser would."""
 
     def __init__(self, port: int) -> None:
-        self.port, self.cookie = port, b""
+        self.port, self.cookie, self.writer = port, b"", None
 
     async def connect(self) -> None:
         self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
 
     async def request(self, method: str, path: str, body: bytes = b"") -> tuple[int, bytes]:
+        if self.writer is None:
+            await self.connect()
         head = f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n".encode()
         if self.cookie:
             head += b"Cookie: " + self.cookie + b"\r\n"
@@ -129,17 +154,26 @@ class Phone:
             self.cookie = found[1]
         length = re.search(rb"content-length: (\d+)", headers, re.IGNORECASE)
         content = await self.reader.readexactly(int(length[1])) if length else b""
+        if CONNECTION_CLOSE.search(headers):
+            self.close()
         return int(headers[9:12]), content
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+
+async def sign_in(phone: Phone, card: str, task_id: int) -> bytes:
+    """Open the card link like a phone, then read the CSRF token from a ballot page."""
+    await phone.request("GET", f"/c/{card}")
+    _status, page = await phone.request("GET", f"/vote/{task_id}")
+    return CSRF_FIELD.search(page)[1]
 
 
 async def pupil_votes(
-    phone: Phone, card: str, task_ids: list[int], start: asyncio.Event
+    phone: Phone, token: bytes, task_ids: list[int]
 ) -> tuple[list[float], list[int]]:
-    await phone.connect()
-    await phone.request("GET", f"/c/{card}")
-    status, page = await phone.request("GET", f"/vote/{task_ids[0]}")
-    token = CSRF_FIELD.search(page)[1]
-    await start.wait()
     latencies, statuses = [], []
     for number, task_id in enumerate(task_ids):
         body = (
@@ -154,45 +188,56 @@ async def pupil_votes(
     return latencies, statuses
 
 
-async def health_checks(phone: Phone, count: int, start: asyncio.Event) -> None:
-    await start.wait()
+async def health_checks(phone: Phone, count: int) -> None:
     for _ in range(count):
         await phone.request("GET", "/healthz")
 
 
-async def run_load(port: int, cards: list[str], task_ids: list[int]) -> dict[str, float]:
+class Meter:
+    """Wall time, server CPU and this client's CPU over one phase of the run."""
+
+    def __init__(self, server_cpu: Callable[[], float]) -> None:
+        self.server_cpu = server_cpu
+
+    def __enter__(self) -> "Meter":
+        self.wall, self.server, self.client = (
+            time.perf_counter(), self.server_cpu(), time.process_time()
+        )  # fmt: skip
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.wall = time.perf_counter() - self.wall
+        self.server = self.server_cpu() - self.server
+        self.client = time.process_time() - self.client
+
+
+async def run_load(
+    port: int, cards: list[str], task_ids: list[int], server_cpu: Callable[[], float]
+) -> dict[str, float]:
+    """Sign everyone in, then all cast at once; then the same connections ask /healthz."""
     phones = [Phone(port) for _ in cards]
-    start = asyncio.Event()
-    pairs = zip(phones, cards, strict=True)
-    voters = [asyncio.create_task(pupil_votes(p, c, task_ids, start)) for p, c in pairs]
-    await asyncio.sleep(0)
-    while not all(getattr(p, "cookie", b"") for p in phones):  # everyone signed in
-        await asyncio.sleep(0.05)
-    await asyncio.sleep(0.5)
-    began = time.perf_counter()
-    start.set()
-    results = await asyncio.gather(*voters)
-    vote_seconds = time.perf_counter() - began
+    first_vote = [task_ids[0]] * len(cards)
+    tokens = await asyncio.gather(*map(sign_in, phones, cards, first_vote))
+    with Meter(server_cpu) as voting:
+        results = await asyncio.gather(*map(pupil_votes, phones, tokens, [task_ids] * len(cards)))
     latencies = sorted(latency for lat, _ in results for latency in lat)
     refused = sum(status != 303 for _, statuses in results for status in statuses)
-
-    start = asyncio.Event()
-    checks = [
-        asyncio.create_task(health_checks(p, HEALTH_REQUESTS_PER_PUPIL, start)) for p in phones
-    ]
-    began = time.perf_counter()
-    start.set()
-    await asyncio.gather(*checks)
-    health_seconds = time.perf_counter() - began
+    with Meter(server_cpu) as health:
+        await asyncio.gather(*(health_checks(p, HEALTH_REQUESTS_PER_PUPIL) for p in phones))
     for phone in phones:
-        phone.writer.close()
+        phone.close()
+    health_requests = len(phones) * HEALTH_REQUESTS_PER_PUPIL
     return {
         "votes": len(latencies),
         "refused": refused,
-        "votes_per_s": len(latencies) / vote_seconds,
+        "votes_per_s": len(latencies) / voting.wall,
         "p50_ms": 1000 * latencies[len(latencies) // 2],
         "p99_ms": 1000 * latencies[int(len(latencies) * 0.99)],
-        "health_per_s": len(phones) * HEALTH_REQUESTS_PER_PUPIL / health_seconds,
+        "health_per_s": health_requests / health.wall,
+        "server_ms_per_vote": 1000 * voting.server / len(latencies),
+        "client_ms_per_vote": 1000 * voting.client / len(latencies),
+        "server_ms_per_health": 1000 * health.server / health_requests,
+        "client_ms_per_health": 1000 * health.client / health_requests,
     }
 
 
@@ -221,6 +266,8 @@ def main() -> None:
     parser.add_argument("--pupils", type=int, default=200)
     parser.add_argument("--votes", type=int, default=10, help="open votes each pupil casts in")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--worker-class", choices=["gthread", "sync"], default="gthread")
+    parser.add_argument("--threads", type=int, default=1, help="per gthread worker")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="jagten-votes-") as directory:
         database_uri = f"sqlite:///{Path(directory) / 'portal.sqlite'}"
@@ -231,9 +278,11 @@ def main() -> None:
             "JAGTEN_SECRET_KEY": "bench",
         }
         port = free_port()
-        server = start_gunicorn(port, env, args.workers)
+        server = start_gunicorn(port, env, args.workers, args.worker_class, args.threads)
         try:
-            figures = asyncio.run(run_load(port, cards, task_ids))
+            figures = asyncio.run(
+                run_load(port, cards, task_ids, lambda: sum(worker_cpu_seconds(server)))
+            )
             spread = worker_cpu_seconds(server)
         finally:
             server.terminate()
@@ -241,7 +290,8 @@ def main() -> None:
         problems = check_counts(database_uri, task_ids, args.pupils)
     ratio = figures["votes_per_s"] / figures["health_per_s"]
     print(
-        f"pupils {args.pupils}, votes each {args.votes}, gunicorn workers {args.workers} (gthread)"
+        f"pupils {args.pupils}, votes each {args.votes}, "
+        f"{args.workers} gunicorn {args.worker_class} workers ({args.threads} thread each)"
     )
     print(f"votes cast      {figures['votes']:.0f} ({figures['refused']:.0f} not accepted)")
     print(f"votes/s         {figures['votes_per_s']:.0f}   (target >= 1000)")
@@ -250,6 +300,14 @@ def main() -> None:
     print(f"/healthz req/s  {figures['health_per_s']:.0f}")
     print(f"ratio           {ratio:.2f}   (target >= 0.25)")
     print("worker CPU s    " + ", ".join(f"{seconds:.1f}" for seconds in spread))
+    print(
+        f"CPU ms per vote      server {figures['server_ms_per_vote']:.2f}, "
+        f"client {figures['client_ms_per_vote']:.2f}"
+    )
+    print(
+        f"CPU ms per /healthz  server {figures['server_ms_per_health']:.2f}, "
+        f"client {figures['client_ms_per_health']:.2f}"
+    )
     print("counted == cast, nobody twice: " + ("yes" if not problems else "NO"))
     for problem in problems:
         print("  " + problem)

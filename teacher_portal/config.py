@@ -18,7 +18,8 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_NAME": "jagten_session",
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
-    "PERMANENT_SESSION_LIFETIME": 60 * 60 * 12,
+    "PERMANENT_SESSION_LIFETIME": 60 * 60 * 12,  # from sign-in: a school day, then a new scan
+    "SESSION_REFRESH_EACH_REQUEST": False,  # no re-signed cookie on every request (vote speed)
     "WTF_CSRF_TIME_LIMIT": None,  # a lesson can last longer than the default hour
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_ENABLED": True,

@@ -16,9 +16,11 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from sqlalchemy.engine import Row
 
-from teacher_portal.previews import preview_png
-from teacher_portal.pupil_session import current_pupil, pupil_required
+from teacher_portal.extensions import limiter
+from teacher_portal.previews import picture_response, site_png
+from teacher_portal.pupil_session import current_pupil, pupil_required, signed_in_pupil
 from teacher_portal.voting import casting
 from teacher_portal.voting.access import class_tasks, pupil_task_or_404, viewer_task_or_404
 from teacher_portal.voting.casting import InvalidChoice, Outcome
@@ -88,12 +90,23 @@ def review(task_id: int) -> tuple[str, int]:
     return render_template("voting/review.html", task=task, chosen=chosen), 200
 
 
+def _pupil_task_rules_or_404(task_id: int) -> Row:
+    """`pupil_task_or_404`'s checks on the lean row casting needs: a whole class casts at once."""
+    rules = casting.task_rules(task_id)
+    if rules is None or rules.class_id != signed_in_pupil().class_id or rules.state == "draft":
+        abort(404)
+    return rules
+
+
 @bp.post("/vote/<int:task_id>")
+@limiter.exempt  # a class behind one school address votes at once; the roll allows one ballot
 @pupil_required
 def cast(task_id: int) -> Response | tuple[str, int]:
-    task = pupil_task_or_404(task_id)
-    result = casting.cast(task, current_pupil, _choices())
+    """Answer with a bare redirect (post/redirect/get): no page is rendered for a cast."""
+    rules = _pupil_task_rules_or_404(task_id)
+    result = casting.cast(rules, signed_in_pupil(), _choices())
     if result.outcome is Outcome.INVALID:
+        task = pupil_task_or_404(task_id)
         return _ballot_page(task, PROBLEMS[result.problem](task), 422)
     return redirect(
         url_for("voting.ballot.done", task_id=task_id, outcome=result.outcome.value), 303
@@ -121,16 +134,9 @@ def results(task_id: int) -> str:
 
 @bp.get("/vote/<int:task_id>/options/<key>.png")
 def option_picture(task_id: int, key: str) -> Response:
-    """The estate with this option's variant on its site, for the ballot and the projector."""
+    """A close-up of the site with this option's variant, for the ballot and the projector."""
     task = viewer_task_or_404(task_id)
     option = next((o for o in task.options if o["key"] == key), None)
     if option is None or not task.builds or not option["variant"]:
         abort(404)
-    try:
-        data = preview_png(task.estate_id, {task.site_id: option["variant"]})
-    except (ImportError, LookupError, ValueError):
-        abort(404)
-    response = Response(data, mimetype="image/png")
-    response.cache_control.max_age = 3600
-    response.cache_control.private = True
-    return response
+    return picture_response(lambda: site_png(task.estate_id, task.site_id, option["variant"]))
