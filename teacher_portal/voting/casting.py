@@ -2,9 +2,9 @@
 
 The roll row (task, pupil) and the ballot go in one transaction, and the roll's primary key
 refuses a second row: a double click, two tabs or fifty threads give one counted ballot.
-The task's state is read inside the same write transaction, so a ballot either lands
-before the task closes (and is counted) or is refused. The web ballot and the game chat
-both come through `cast`.
+The task's state is read inside the same write transaction, under a share lock on the task
+row, so a ballot either lands before the task closes (and is counted) or is refused. The web
+ballot and the game chat both come through `cast`.
 
 Casting is the portal's hottest write (a whole class votes within seconds), so it runs
 statements built once at import on the session's connection: no ORM unit of work, no
@@ -28,7 +28,11 @@ _BALLOTS = CastBallot.__table__
 _TASKS = VotingTask.__table__
 _ENROL = insert(_ROLL)  # values come as execute() parameters
 _STORE = insert(_BALLOTS)
-_STATE = select(_TASKS.c.state).where(_TASKS.c.id == bindparam("task_id"))
+# FOR SHARE (PostgreSQL; SQLite has one writer anyway): a close waits for this commit, and
+# a cast waits for a close in progress, then reads "closed", so no ballot lands uncounted.
+_STATE = (
+    select(_TASKS.c.state).where(_TASKS.c.id == bindparam("task_id")).with_for_update(read=True)
+)
 _RULE_COLUMNS = (
     "id",
     "class_id",

@@ -5,17 +5,18 @@ reads the ballots and stores the result, so no ballot can slip in between count 
 """
 
 import math
+import secrets
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, insert, select, update
 
 from teacher_portal.clock import utcnow
 from teacher_portal.counting import Ballot, Result, Rules, count, household_weights
 from teacher_portal.counting.rules import MAJORITY_METHODS
 from teacher_portal.extensions import db
 from teacher_portal.models import Pupil
-from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask
+from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask, new_ballot_key
 
 
 def eligible_voters(task: VotingTask) -> int:
@@ -81,11 +82,38 @@ def close(task: VotingTask) -> bool:
         db.session.rollback()
         return False
     db.session.refresh(task)
+    if task.secret:
+        _rewrite_secret_ballots(task.id)
     result: dict[str, Any] = count_task(task).to_dict()
     result["compare"] = comparison(task)
     task.result = result
     db.session.commit()
     return True
+
+
+def _rewrite_secret_ballots(task_id: int) -> None:
+    """Write a closing secret vote's ballots again, under new keys and in random order.
+
+    A ballot and its voter's roll row are written in one transaction (that is what makes a
+    vote count exactly once). PostgreSQL records in every row the transaction that wrote it
+    (`xmin`) and its place on disk in arrival order (`ctid`), so until now anyone with SQL
+    access could join the two. Rewritten inside the closing transaction, the ballots all
+    carry the close's transaction id and a shuffled order. (SQLite keeps neither.)
+    """
+    rows = db.session.execute(
+        select(CastBallot.household_id, CastBallot.ranking).where(CastBallot.task_id == task_id)
+    ).all()
+    if not rows:
+        return
+    secrets.SystemRandom().shuffle(rows)
+    db.session.execute(delete(CastBallot).where(CastBallot.task_id == task_id))
+    db.session.execute(
+        insert(CastBallot),
+        [
+            {"id": new_ballot_key(), "task_id": task_id, "household_id": household, "ranking": r}
+            for household, r in rows
+        ],
+    )
 
 
 def open_task(task: VotingTask) -> bool:
