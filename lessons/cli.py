@@ -74,19 +74,25 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
     help="Clock time the lesson starts, e.g. 08:15, to print real times.",
 )
 @click.option("--no-picture", is_flag=True, help="Leave out the picture of the estate.")
+@click.pass_obj
 def render(
-    lesson: str, lang: str, output: Path | None, start: str | None, no_picture: bool
+    settings: dict | None,
+    lesson: str,
+    lang: str,
+    output: Path | None,
+    start: str | None,
+    no_picture: bool,
 ) -> None:
-    """Render LESSON (an id or a file) as a printable teacher guide."""
+    """Render LESSON (an id or a file) as a printable teacher guide.
+
+    Lessons cannot draw estates (that is `minecraft_scripts`' job); the `jagten` command
+    hands its drawer over as `estate_picture` in the context object.
+    """
     try:
         loaded = load_lesson(lesson)
     except (UnknownLessonError, DataFileError) as error:
         raise click.ClickException(str(error)) from None
-    picture = (
-        None
-        if no_picture
-        else (click.get_current_context().find_object(dict) or {}).get("estate_picture")
-    )
+    picture = None if no_picture else (settings or {}).get("estate_picture")
     html = render_guide(loaded, lang, start=_clock_time(start), picture=picture)
     if output is None:
         click.echo(html)

@@ -23,6 +23,8 @@ from minecraft_scripts.protocol import (
     encode_command,
     is_fail,
     parse_block_ids,
+    parse_blocks_with_data,
+    region,
 )
 
 DEFAULT_PORT = 4711
@@ -255,11 +257,15 @@ class GameConnection:
 
     def get_blocks(self, x1: int, y1: int, z1: int, x2: int, y2: int, z2: int) -> np.ndarray:
         """Block ids of a region as an array indexed [x - min x, y - min y, z - min z]."""
-        low = (min(x1, x2), min(y1, y2), min(z1, z2))
-        high = (max(x1, x2), max(y1, y2), max(z1, z2))
-        reply = self.query("world.getBlocks", *low, *high)
-        size = tuple(h - lo + 1 for lo, h in zip(low, high, strict=True))
-        return parse_block_ids(reply, size)
+        low, high, size = region(x1, y1, z1, x2, y2, z2)
+        return parse_block_ids(self.query("world.getBlocks", *low, *high), size)
+
+    def get_blocks_with_data(
+        self, x1: int, y1: int, z1: int, x2: int, y2: int, z2: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Ids and data values of a region (pycraft only: RaspberryJuice has no such query)."""
+        low, high, size = region(x1, y1, z1, x2, y2, z2)
+        return parse_blocks_with_data(self.query("world.getBlocksWithData", *low, *high), size)
 
     def post_to_chat(self, text: str) -> None:
         self.send("chat.post", safe_chat_text(text))

@@ -72,6 +72,34 @@ def is_fail(reply: str) -> bool:
     return reply in FAIL_REPLIES
 
 
+Corner = tuple[int, int, int]
+
+
+def region(x1: int, y1: int, z1: int, x2: int, y2: int, z2: int) -> tuple[Corner, Corner, Corner]:
+    """The low and high corners of a region given by any two opposite corners, and its size."""
+    low = (min(x1, x2), min(y1, y2), min(z1, z2))
+    high = (max(x1, x2), max(y1, y2), max(z1, z2))
+    return low, high, (high[0] - low[0] + 1, high[1] - low[1] + 1, high[2] - low[2] + 1)
+
+
+def _as_region(values: np.ndarray, size: tuple[int, int, int]) -> np.ndarray:
+    """Values listed y-major, then x, then z (both servers) as an array indexed [x, y, z]."""
+    nx, ny, nz = size
+    return values.reshape(ny, nx, nz).transpose(1, 0, 2)
+
+
+def parse_blocks_with_data(reply: str, size: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Turn pycraft's `world.getBlocksWithData` reply (`id,data|id,data|…`) into two arrays,
+    ids and data values, indexed [x, y, z]."""
+    nx, ny, nz = size
+    pairs = np.fromstring(reply.replace("|", ","), dtype=np.int32, sep=",").reshape(-1, 2)
+    if len(pairs) != nx * ny * nz:
+        raise ValueError(
+            f"getBlocksWithData returned {len(pairs)} blocks for a {nx}×{ny}×{nz} region"
+        )
+    return _as_region(pairs[:, 0], size), _as_region(pairs[:, 1], size)
+
+
 def parse_block_ids(reply: str, size: tuple[int, int, int]) -> np.ndarray:
     """Turn a `world.getBlocks` reply into an array indexed [x, y, z].
 
@@ -84,4 +112,4 @@ def parse_block_ids(reply: str, size: tuple[int, int, int]) -> np.ndarray:
         values = values[::2]
     if len(values) != nx * ny * nz:
         raise ValueError(f"getBlocks returned {len(values)} values for a {nx}×{ny}×{nz} region")
-    return np.array(values, dtype=np.int32).reshape(ny, nx, nz).transpose(1, 0, 2)
+    return _as_region(np.asarray(values, dtype=np.int32), size)

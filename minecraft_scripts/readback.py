@@ -43,14 +43,9 @@ def read_keys(conn: GameConnection, box: Box, edition: Edition) -> np.ndarray:
 
 
 def _read_with_data(conn: GameConnection, box: Box) -> np.ndarray:
-    """pycraft's `getBlocksWithData`: `id,data|id,data|…` ordered y, then x, then z."""
-    reply = conn.query("world.getBlocksWithData", *box.low, *box.high)
-    pairs = np.fromstring(reply.replace("|", ","), dtype=np.int32, sep=",").reshape(-1, 2)
-    nx, ny, nz = box.size
-    if len(pairs) != nx * ny * nz:
-        raise ValueError(f"getBlocksWithData returned {len(pairs)} blocks for {box}")
-    keys = pairs[:, 0] * 16 + pairs[:, 1]
-    return keys.reshape(ny, nx, nz).transpose(1, 0, 2)
+    """pycraft's ids and data values as one read key per voxel."""
+    ids, data = conn.get_blocks_with_data(*box.low, *box.high)
+    return ids * 16 + data
 
 
 def expected_keys(model: VoxelModel, edition: Edition) -> np.ndarray:

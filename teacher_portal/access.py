@@ -1,5 +1,7 @@
 """Ownership checks: a teacher reaches only her own classes; anything else is a plain 404."""
 
+from typing import Protocol, TypeVar
+
 from flask import abort
 from flask_login import current_user
 
@@ -23,17 +25,26 @@ def own_pupil_or_404(class_id: int, pupil_id: int) -> Pupil:
     return pupil
 
 
-def own_run_or_404(run_id: int) -> LessonRun:
-    run = db.session.get(LessonRun, run_id)
-    if run is None:
+class ClassRow(Protocol):
+    class_id: int
+
+
+Row = TypeVar("Row", bound=ClassRow)
+
+
+def own_row_or_404(model: type[Row], row_id: int) -> Row:
+    """A row that belongs to a class (a lesson run, a build, a vote) if the teacher owns
+    that class; 404 otherwise, exactly as for the class itself."""
+    row = db.session.get(model, row_id)
+    if row is None:
         abort(404)
-    own_class_or_404(run.class_id)
-    return run
+    own_class_or_404(row.class_id)
+    return row
+
+
+def own_run_or_404(run_id: int) -> LessonRun:
+    return own_row_or_404(LessonRun, run_id)
 
 
 def own_job_or_404(job_id: int) -> BuildJob:
-    job = db.session.get(BuildJob, job_id)
-    if job is None:
-        abort(404)
-    own_class_or_404(job.class_id)
-    return job
+    return own_row_or_404(BuildJob, job_id)

@@ -17,6 +17,17 @@ from minecraft_scripts.minetest_server import ManagedMinetest, missing_requireme
 from tests.real_components import GameServer, require
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    """Under CI no test may skip, whatever the reason: a skip there would hide a missing
+    game server, database or browser behind a green run."""
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI, which must run every test: {report.longrepr}"
+
+
 @pytest.fixture(scope="session")
 def game_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GameServer]:
     external = os.environ.get("JAGTEN_TEST_SERVER")

@@ -2,6 +2,7 @@
 game server's handle. Imported by tests/conftest.py and by tests that need them."""
 
 import os
+import socket
 from dataclasses import dataclass
 
 import pytest
@@ -15,6 +16,13 @@ def require(reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"CI must run this test but cannot: {reason}", pytrace=False)
     pytest.skip(reason)
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on: for a server to start, or for one that is down."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @dataclass

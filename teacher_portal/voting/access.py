@@ -7,7 +7,7 @@ from flask import abort
 from flask_login import current_user
 from sqlalchemy import select
 
-from teacher_portal.access import own_class_or_404
+from teacher_portal.access import own_row_or_404
 from teacher_portal.extensions import db
 from teacher_portal.models import SchoolClass
 from teacher_portal.models.voting import VotingTask
@@ -16,11 +16,7 @@ from teacher_portal.pupil_session import current_pupil
 
 def own_task_or_404(task_id: int) -> VotingTask:
     """The task if the logged-in teacher owns its class."""
-    task = db.session.get(VotingTask, task_id)
-    if task is None:
-        abort(404)
-    own_class_or_404(task.class_id)
-    return task
+    return own_row_or_404(VotingTask, task_id)
 
 
 def pupil_task_or_404(task_id: int) -> VotingTask:

@@ -1,7 +1,6 @@
 """`jagten build`, `preview` and `clear`: clear messages and exit code 2 on bad input."""
 
 import json
-import socket
 
 import pytest
 from click.testing import CliRunner
@@ -10,6 +9,7 @@ from PIL import Image
 from minecraft_scripts.generate import generate
 from minecraft_scripts.plan import plan_model
 from teacher_portal.cli import main
+from tests.real_components import free_port
 from worlds.catalog import estate_ids, load_estate
 
 ESTATE = estate_ids()[0]
@@ -17,12 +17,6 @@ ESTATE = estate_ids()[0]
 
 def run(*args: str):
     return CliRunner().invoke(main, list(args))
-
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.mark.parametrize(
@@ -56,7 +50,7 @@ def test_an_unknown_variant_names_the_choices() -> None:
 
 
 def test_an_unreachable_server_is_named(tmp_path) -> None:
-    address = f"127.0.0.1:{closed_port()}"
+    address = f"127.0.0.1:{free_port()}"
     for command in ("build", "clear"):
         result = run(command, ESTATE, "--server", address)
         assert result.exit_code == 2

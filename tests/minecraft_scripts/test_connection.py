@@ -1,7 +1,5 @@
 """GameConnection against the real Minetest server (foundation region: x < 0)."""
 
-import socket
-
 import numpy as np
 import pytest
 from mcpi.minecraft import Minecraft
@@ -12,6 +10,7 @@ from minecraft_scripts.connection import (
     GameServerUnreachable,
     parse_address,
 )
+from tests.real_components import free_port
 
 pytestmark = pytest.mark.game_server
 
@@ -88,14 +87,8 @@ def test_mcpi_minecraft_works_over_our_connection(game: GameConnection) -> None:
     assert mc.getBlock(-9, 2, -9) == WOOL
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_unreachable_server_names_the_address() -> None:
-    port = _free_port()
+    port = free_port()
     with pytest.raises(GameServerUnreachable, match=f"127.0.0.1:{port}.*jagten minetest"):
         GameConnection("127.0.0.1", port, timeout=2)
 

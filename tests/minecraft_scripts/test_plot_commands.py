@@ -4,7 +4,6 @@ The estate stands at x = 4000 (this part's region), south of test_plots.py's cop
 """
 
 import json
-import socket
 
 import numpy as np
 import pytest
@@ -17,6 +16,7 @@ from minecraft_scripts.plots import DATA_VALUES, plot_box
 from minecraft_scripts.readback import detect_edition, read_keys
 from minecraft_scripts.voxels import Box
 from teacher_portal.cli import main
+from tests.real_components import free_port
 from worlds.catalog import load_estate
 
 ESTATE_ID = "mosebollehaven"
@@ -27,12 +27,6 @@ AT_OPTION = ",".join(str(c) for c in AT)
 
 def run(*args: str):
     return CliRunner().invoke(main, list(args))
-
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.mark.parametrize(
@@ -47,7 +41,7 @@ def closed_port() -> int:
         (["plots", "copy", ESTATE_ID, "gruppe_1", "--to", "legepladsen", "--anchor", "top"],
          "'top' is not one of"),
         (["plots", "copy", ESTATE_ID, "gruppe_1", "--to", "legepladsen",
-          "--server", f"127.0.0.1:{closed_port()}"], "No game server answers"),
+          "--server", f"127.0.0.1:{free_port()}"], "No game server answers"),
     ],
 )  # fmt: skip
 def test_bad_input_gives_one_clear_message_and_exit_code_2(args: list[str], message: str) -> None:

@@ -1,7 +1,5 @@
 """A lesson's build phase builds the estate on the class's real game server as a background job."""
 
-import socket
-
 import pytest
 from flask import Flask
 from sqlalchemy import select
@@ -10,6 +8,7 @@ from teacher_portal import build_jobs, lesson_plans
 from teacher_portal.extensions import db
 from teacher_portal.models import BuildJob, GameServer, SchoolClass
 from tests import real_components
+from tests.real_components import free_port
 from tests.teacher_portal.conftest import AuthActions, sign_in_pupil
 from tests.teacher_portal.factories import create_class, create_pupil, default_teacher
 
@@ -23,12 +22,6 @@ def _build_lesson():
             if phase.build is not None:
                 return plan, index
     pytest.fail("no shipped lesson has a build phase")
-
-
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _class_on(app: Flask, host: str, port: int) -> SchoolClass:
@@ -82,7 +75,7 @@ def test_build_phase_builds_and_verifies_on_the_real_server(
 def test_a_failed_build_says_why_and_can_be_retried(
     app: Flask, client, auth: AuthActions, game_server: real_components.GameServer
 ) -> None:
-    port = _closed_port()
+    port = free_port()
     school_class = _class_on(app, "127.0.0.1", port)
     auth.login()
     run_url, job_id = _start_build_phase(client, school_class)
@@ -109,7 +102,7 @@ def test_a_failed_build_says_why_and_can_be_retried(
 
 
 def test_build_preview_picture(app: Flask, client, auth: AuthActions) -> None:
-    school_class = _class_on(app, "127.0.0.1", _closed_port())
+    school_class = _class_on(app, "127.0.0.1", free_port())
     plan, index = _build_lesson()
     auth.login()
     run_url = client.post(f"/classes/{school_class.id}/lessons", data={"lesson": plan.id}).location
@@ -121,7 +114,7 @@ def test_build_preview_picture(app: Flask, client, auth: AuthActions) -> None:
 def test_the_picture_of_an_estate_that_is_gone_is_not_found(
     app: Flask, client, auth: AuthActions
 ) -> None:
-    school_class = _class_on(app, "127.0.0.1", _closed_port())
+    school_class = _class_on(app, "127.0.0.1", free_port())
     with app.app_context():
         job = BuildJob(class_id=school_class.id, estate_id="revet_ned", variants={},
                        origin_x=2000, origin_y=0, origin_z=0, state="done")  # fmt: skip

@@ -1,7 +1,5 @@
 """Game server settings per class and for the school, the connection test, join instructions."""
 
-import socket
-
 import pytest
 from flask import Flask
 from sqlalchemy import select
@@ -9,14 +7,9 @@ from sqlalchemy import select
 from teacher_portal.extensions import db
 from teacher_portal.models import GameServer
 from tests import real_components
+from tests.real_components import free_port
 from tests.teacher_portal.conftest import AuthActions, sign_in_pupil
 from tests.teacher_portal.factories import create_class, create_pupil, default_teacher
-
-
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _settings(kind: str, host: str, port: int, **extra: str) -> dict[str, object]:
@@ -66,7 +59,7 @@ def test_connection_test_names_the_unreachable_server(
     with app.app_context():
         school_class = create_class(default_teacher())
     auth.login()
-    port = _closed_port()
+    port = free_port()
     response = client.post(
         f"/classes/{school_class.id}/game",
         data={**_settings("minetest", "127.0.0.1", port), "action": "test"},

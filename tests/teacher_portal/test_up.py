@@ -2,7 +2,6 @@
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -12,17 +11,11 @@ from pathlib import Path
 import pytest
 
 from minecraft_scripts.minetest_server import port_in_use
-from tests.real_components import require
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.real_components import free_port, require
 
 
 def _start_up(tmp_path: Path, *args: str) -> tuple[subprocess.Popen, int]:
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "JAGTEN_INSTANCE_PATH": str(tmp_path / "instance")}
     command = [sys.executable, "-m", "teacher_portal.cli", "up", "--port", str(port), *args]
     process = subprocess.Popen(

@@ -9,7 +9,6 @@ refuses to run as root), and is stopped at the end of the session.
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
@@ -19,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.real_components import require
+from tests.real_components import free_port, require
 
 SERVER_BINARIES = "/usr/lib/postgresql/*/bin"
 # A test cluster need not survive a power cut: skipping the disk syncs makes it fast.
@@ -49,12 +48,6 @@ def server_binaries() -> Path | None:
     """The newest installed server's bin folder (Debian keeps one per major version)."""
     folders = sorted(glob.glob(SERVER_BINARIES), key=lambda f: int(Path(f).parent.name))
     return Path(folders[-1]) if folders else None
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def as_server_user(command: list[str]) -> list[str]:
