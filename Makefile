@@ -4,7 +4,7 @@ BIN     := $(VENV)/bin
 PYTHON  ?= python3
 SYSTEM_PACKAGES := minetest-server minetest-mod-pycraft chromium fonts-dejavu-core iproute2 postgresql
 
-.PHONY: run test lint format system-deps benchmark clean
+.PHONY: run test lint format system-deps benchmark clean translations
 
 run: $(VENV)/.installed
 	$(BIN)/jagten up
@@ -48,3 +48,10 @@ system-deps:
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# After changing a user-facing text: refresh the catalogues, add the Danish, then compile.
+translations: $(VENV)/.test-installed
+	$(BIN)/pybabel -q extract --no-location --sort-output -F teacher_portal/babel.cfg -k _l -k lazy_gettext -o teacher_portal/messages.pot teacher_portal
+	$(BIN)/pybabel -q update -N --ignore-obsolete --no-fuzzy-matching -i teacher_portal/messages.pot -d teacher_portal/translations
+	$(BIN)/pybabel -q compile -d teacher_portal/translations
+	rm teacher_portal/messages.pot

@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from minecraft_scripts.build import build_estate, clear_estate
-from minecraft_scripts.connection import GameConnection
 from minecraft_scripts.generate import generate
-from minecraft_scripts.minetest_server import ManagedMinetest
+from minecraft_scripts.server.build import build_estate, clear_estate
+from minecraft_scripts.server.connection import GameConnection
+from minecraft_scripts.server.managed_minetest import ManagedMinetest
 from worlds.catalog import estate_ids, load_estate
 from worlds.schema import Estate
 

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from lessons.schema import Lesson, PhaseKind, VoteMethod, VoteOptions, VoteTemplate
+from lessons.schema import Lesson, PhaseKind, VoteOptions, VoteTemplate
+from lessons.vote_methods import COUNTABLE_FROM_RANKINGS, VoteMethod
 from worlds.datafile import FieldIssue
 
 Loc = tuple[str | int, ...]
-
-RANKING_METHODS = frozenset(
-    {VoteMethod.RANKED, VoteMethod.BORDA, VoteMethod.CONDORCET, VoteMethod.PLURALITY}
-)
-"""Methods that can all be counted from one set of ranked ballots (plurality: first choices)."""
 
 
 def lesson_issues(lesson: Lesson) -> list[FieldIssue]:
@@ -59,7 +55,7 @@ def vote_issues(vote: VoteTemplate, loc: Loc, plots_built: set[str]) -> Iterator
             f"'seats' only applies to method 'bloc', not '{vote.method}'; remove it or use bloc",
         )
     for position, method in enumerate(vote.compare):
-        if vote.method not in RANKING_METHODS or method not in RANKING_METHODS:
+        if vote.method not in COUNTABLE_FROM_RANKINGS or method not in COUNTABLE_FROM_RANKINGS:
             yield FieldIssue(
                 (*loc, "compare", position),
                 f"cannot count '{vote.method}' ballots as '{method}': comparing needs ranked "

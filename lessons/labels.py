@@ -7,7 +7,8 @@ method and weighting so a teacher can explain the count to the class.
 
 from __future__ import annotations
 
-from lessons.schema import PhaseKind, Subject, VoteMethod, VoteWeights
+from lessons.schema import PhaseKind, Subject
+from lessons.vote_methods import VoteMethod, VoteWeights
 
 Bilingual = dict[str, str]
 

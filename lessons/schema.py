@@ -2,8 +2,8 @@
 
 The pydantic models are the single source of truth: the loader validates against
 them, `lessons/schema.json` is exported from them for editor autocompletion, and the
-portal and the voting code import the vote vocabulary (`VoteMethod`, `VoteWeights`)
-from here so that a lesson can never ask for a method the counting code lacks.
+vote vocabulary (`VoteMethod`, `VoteWeights`) comes from `lessons.vote_methods`, which the
+portal's counting and voting code import too.
 """
 
 from __future__ import annotations
@@ -12,36 +12,15 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
-    StringConstraints,
     ValidationError,
     ValidatorFunctionWrapHandler,
     WrapValidator,
-    model_validator,
 )
 
+from lessons.vote_methods import VoteMethod, VoteWeights
+from worlds.data_model import Identifier, Strict, Text
 from worlds.error_messages import did_you_mean
-
-
-def _friendly_identifier(value: Any, handler: ValidatorFunctionWrapHandler) -> str:
-    """pydantic would print the regular expression; authors need to know what to type."""
-    try:
-        return handler(value)
-    except ValidationError:
-        raise ValueError(
-            f"{value!r} is not a valid id: use at most 40 lowercase letters a-z, digits and _, "
-            "starting with a letter (no spaces, capitals or æøå), e.g. 'gruppe_1'"
-        ) from None
-
-
-Identifier = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40),
-    WrapValidator(_friendly_identifier),
-]
-"""Same shape as the ids in `worlds/`: lowercase letters, digits and underscores."""
 
 
 def _one_of(choices: type[StrEnum]) -> WrapValidator:
@@ -55,55 +34,6 @@ def _one_of(choices: type[StrEnum]) -> WrapValidator:
             raise ValueError(f"unknown value {value!r}; {hint}") from None
 
     return WrapValidator(validate)
-
-
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class Strict(BaseModel):
-    """Every model forbids unknown keys, so a typo is an error rather than silently ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Text(Strict):
-    """A piece of text that pupils or teachers read, in both course languages.
-
-    Longer texts may use Markdown (paragraphs, `- ` lists, **bold**).
-    """
-
-    da: NonEmpty = Field(description="Dansk tekst / Danish text")
-    en: NonEmpty = Field(description="English text / engelsk tekst")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _both_languages(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            raise ValueError(
-                "text must be given in both languages, as two lines 'da: ...' and 'en: ...'"
-            )
-        return value
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.da
-
-
-class VoteMethod(StrEnum):
-    """How ballots are counted; shared with the voting code."""
-
-    PLURALITY = "plurality"
-    APPROVAL = "approval"
-    RANKED = "ranked"  # instant run-off
-    BORDA = "borda"
-    CONDORCET = "condorcet"  # Schulze
-    BLOC = "bloc"  # k seats, runners-up become deputies in order of votes
-
-
-class VoteWeights(StrEnum):
-    """Who holds the votes: each pupil, or each household with two votes (department meeting)."""
-
-    PER_PUPIL = "per_pupil"
-    PER_HOUSEHOLD = "per_household"
 
 
 class PhaseKind(StrEnum):

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from minecraft_scripts.connection import GameConnection, GameConnectionError
+from minecraft_scripts.server.connection import GameConnection, GameConnectionError
 
 _POST_START = re.compile(r"-?\d+,")
 _PYCRAFT_ESCAPE = re.compile(r"&(amp|#124);")

@@ -16,14 +16,14 @@ from typing import Literal
 import numpy as np
 from PIL import Image
 
-from minecraft_scripts.build import BuildReport, build_model
-from minecraft_scripts.connection import GameConnection
 from minecraft_scripts.generate import generate, site_box
 from minecraft_scripts.generate.canvas import GROUND_Y
 from minecraft_scripts.palette import Edition
 from minecraft_scripts.preview import render_isometric
 from minecraft_scripts.raw_blocks import DYED_IDS, raw_block_name
-from minecraft_scripts.readback import detect_edition, read_keys
+from minecraft_scripts.server.build import BuildReport, build_model
+from minecraft_scripts.server.connection import GameConnection
+from minecraft_scripts.server.readback import detect_edition, read_keys
 from minecraft_scripts.voxels import AIR, MAX_MATERIALS, Box, VoxelModel
 from worlds.error_messages import did_you_mean
 from worlds.schema import Estate, Plot

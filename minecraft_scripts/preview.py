@@ -18,6 +18,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFont
 from minecraft_scripts.generate import generate, site_box
 from minecraft_scripts.palette import colours_for
 from minecraft_scripts.voxels import Box, VoxelModel
+from worlds.data_model import DEFAULT_LANGUAGE, Language
 from worlds.materials import MATERIALS as MATERIAL_NAMES
 from worlds.schema import Estate
 
@@ -28,7 +29,6 @@ FONT_FILES = (
 )
 """Fonts with æ, ø and å; Pillow's built-in font lacks them and is only the last resort."""
 
-Language = Literal["da", "en"]
 BACKGROUND = (236, 241, 245)
 INK = (40, 44, 52)
 FACE_SHADES = (1.0, 0.80, 0.62)  # top, south (left), east (right): light from above-left
@@ -133,7 +133,7 @@ def render_map(
     *,
     scale: int | None = None,
     labels: list[tuple[str, tuple[int, int, int, int]]] | None = None,
-    language: Language = "da",
+    language: Language = DEFAULT_LANGUAGE,
     title: str = "",
 ) -> Image.Image:
     """A top-down map (north up) with a legend; `labels` are (text, (x1, z1, x2, z2)) areas."""
@@ -204,16 +204,16 @@ def _material_label(name: str, language: Language) -> str:
     entry = MATERIAL_NAMES.get(name)
     if entry is None:
         return name
-    return entry.da if language == "da" else entry.en
+    return entry.get(language)
 
 
-def estate_labels(estate: Estate, language: Language = "da") -> list[tuple[str, tuple]]:
+def estate_labels(estate: Estate, language: Language = DEFAULT_LANGUAGE) -> list[tuple[str, tuple]]:
     """Sites and plots as labelled areas for the map."""
     areas = [*estate.sites, *estate.plots]
     labels = []
     for area in areas:
         rect = area.footprint()
-        name = area.name.da if language == "da" else area.name.en
+        name = area.name.get(language)
         labels.append((name, (rect.x1, rect.z1, rect.x2, rect.z2)))
     return labels
 
@@ -222,11 +222,11 @@ def render_preview(
     estate: Estate,
     variants: dict[str, str] | None = None,
     kind: Literal["isometric", "map"] = "isometric",
-    language: Language = "da",
+    language: Language = DEFAULT_LANGUAGE,
 ) -> Image.Image:
     """The picture the CLI and the portal show of an estate with the chosen variants."""
     model = generate(estate, variants=variants)
-    title = estate.name.da if language == "da" else estate.name.en
+    title = estate.name.get(language)
     if kind == "map":
         return render_map(model, labels=estate_labels(estate, language), language=language,
                           title=title)  # fmt: skip

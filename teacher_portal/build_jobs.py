@@ -15,7 +15,7 @@ from flask import Flask, current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from minecraft_scripts.connection import GameConnection, GameConnectionError
+from minecraft_scripts.server.connection import GameConnection, GameConnectionError
 from teacher_portal.clock import utcnow
 from teacher_portal.extensions import db
 from teacher_portal.game_servers import server_for
@@ -140,7 +140,7 @@ def _fail(job_id: int, error: str) -> None:
 
 
 def _build(job: BuildJob) -> None:
-    from minecraft_scripts.build import build_estate  # written by the estates part
+    from minecraft_scripts.server.build import build_estate  # written by the estates part
 
     estate = load_estate(job.estate_id)
     server = server_for(db.session.get(SchoolClass, job.class_id))

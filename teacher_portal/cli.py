@@ -10,15 +10,15 @@ from flask import Flask
 from werkzeug.serving import make_server
 
 from lessons.cli import lessons
-from minecraft_scripts.cli import commands as game_commands
-from minecraft_scripts.cli import stop_on_terminate
-from minecraft_scripts.minetest_server import (
+from minecraft_scripts.commands import commands as game_commands
+from minecraft_scripts.commands.minetest import stop_on_terminate
+from minecraft_scripts.preview import preview_png
+from minecraft_scripts.server.managed_minetest import (
     ManagedMinetest,
     MinetestError,
     missing_requirement,
     port_in_use,
 )
-from minecraft_scripts.preview import preview_png
 from teacher_portal.counting.cli import tally
 
 

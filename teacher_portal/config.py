@@ -10,6 +10,8 @@ from typing import Any
 
 from flask import Flask
 
+from minecraft_scripts.server.ports import MCPI_PORT, MINETEST_PORT
+
 DEFAULTS: dict[str, Any] = {
     "SQLALCHEMY_DATABASE_URI": None,  # None: SQLite in the instance folder
     "SESSION_COOKIE_HTTPONLY": True,
@@ -32,8 +34,8 @@ DEFAULTS: dict[str, Any] = {
     "PUBLIC_URL": None,  # e.g. http://192.168.1.20:5000 so QR codes work on pupils' phones
     "GAME_KIND": "minetest",
     "GAME_HOST": "127.0.0.1",
-    "GAME_PORT": 4711,
-    "MINETEST_JOIN_PORT": 30000,
+    "GAME_PORT": MCPI_PORT,
+    "MINETEST_JOIN_PORT": MINETEST_PORT,
     # Class slots start at the spawn point, so pupils arrive at their estate; the test suite
     # moves this to x = 2000 (the portal's share of the shared test world).
     "BUILD_REGION_X": 0,

@@ -6,7 +6,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from minecraft_scripts.connection import GameConnection, GameConnectionError
+from minecraft_scripts.server.connection import GameConnection, GameConnectionError
 from teacher_portal.extensions import db
 from teacher_portal.models import GameServer, SchoolClass
 

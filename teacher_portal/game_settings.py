@@ -11,6 +11,7 @@ from wtforms import RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
+from minecraft_scripts.server.ports import MCPI_PORT
 from teacher_portal.access import own_class_or_404
 from teacher_portal.extensions import db
 from teacher_portal.form_fields import WholeNumberField, at_most, number_from, required
@@ -32,7 +33,9 @@ class GameServerForm(FlaskForm):
         default="minetest",
     )
     host = StringField(_l("Host"), validators=[required(), at_most(255)])
-    port = WholeNumberField(_l("API port (4711)"), validators=[number_from(1, 65535)])
+    port = WholeNumberField(
+        _l("API port (%(port)d)", port=MCPI_PORT), validators=[number_from(1, 65535)]
+    )
     join_address = StringField(
         _l("Address pupils type in the game (optional)"), validators=[Optional(), at_most(255)]
     )

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from minecraft_scripts.connection import GameConnection, parse_address
-from minecraft_scripts.minetest_server import ManagedMinetest, missing_requirement
+from minecraft_scripts.server.connection import GameConnection, parse_address
+from minecraft_scripts.server.managed_minetest import ManagedMinetest, missing_requirement
 from tests.real_components import GameServer, require
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from minecraft_scripts.connection import GameConnection
-from minecraft_scripts.minetest_server import ManagedMinetest
+from minecraft_scripts.server.connection import GameConnection
+from minecraft_scripts.server.managed_minetest import ManagedMinetest
 
 
 def require(reason: str) -> None:

@@ -6,8 +6,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from worlds.data_model import Strict
 from worlds.datafile import FieldIssue
-from worlds.geometry import Area, Rect, Side, Strict
+from worlds.geometry import Area, Rect, Side
 from worlds.materials import Material
 
 SignLine = Annotated[str, Field(max_length=15)]

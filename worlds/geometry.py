@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from worlds.data_model import Strict
 
 MAX_EXTENT = 1000
 
@@ -19,12 +21,6 @@ Length = Annotated[int, Field(ge=1, le=MAX_EXTENT)]
 Point = tuple[Coordinate, Coordinate]
 Size = tuple[Length, Length]
 Side = Literal["north", "south", "east", "west"]
-
-
-class Strict(BaseModel):
-    """Base for every data-file model: unknown keys are mistakes, not extras."""
-
-    model_config = ConfigDict(extra="forbid")
 
 
 @dataclass(frozen=True)
@@ -72,13 +68,6 @@ class Rect:
 
     def describe(self) -> str:
         return f"x {self.x1}..{self.x2}, z {self.z1}..{self.z2}"
-
-
-class Text(Strict):
-    """Words users read, in Danish (shown by default) and English."""
-
-    da: Annotated[str, Field(min_length=1)]
-    en: Annotated[str, Field(min_length=1)]
 
 
 class Area(Strict):

@@ -8,8 +8,9 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from worlds.building_features import SignLines
+from worlds.data_model import Strict
 from worlds.datafile import FieldIssue
-from worlds.geometry import Area, Point, Rect, Side, Strict
+from worlds.geometry import Area, Point, Rect, Side
 from worlds.materials import Material
 
 Points = Annotated[list[Point], Field(min_length=1)]

@@ -8,69 +8,60 @@ Danish and English names are for legends and for authors.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import AfterValidator
 
+from worlds.data_model import Text
 from worlds.error_messages import did_you_mean
 
-
-@dataclass(frozen=True)
-class MaterialName:
-    """What a material is called in Danish and English."""
-
-    da: str
-    en: str
-
-
-MATERIALS: dict[str, MaterialName] = {
-    "air": MaterialName("luft", "air"),
+MATERIALS: dict[str, Text] = {
+    "air": Text(da="luft", en="air"),
     # ground and surfaces
-    "grass": MaterialName("græs", "grass"),
-    "soil": MaterialName("muld", "soil"),
-    "sand": MaterialName("sand", "sand"),
-    "gravel_path": MaterialName("grussti", "gravel path"),
-    "paving_stones": MaterialName("fliser", "paving stones"),
-    "cobblestones": MaterialName("brosten", "cobblestones"),
-    "asphalt": MaterialName("asfalt", "asphalt"),
-    "road_marking": MaterialName("vejstriber", "road marking"),
-    "safety_surface": MaterialName("faldunderlag", "safety surface"),
-    "water": MaterialName("vand", "water"),
+    "grass": Text(da="græs", en="grass"),
+    "soil": Text(da="muld", en="soil"),
+    "sand": Text(da="sand", en="sand"),
+    "gravel_path": Text(da="grussti", en="gravel path"),
+    "paving_stones": Text(da="fliser", en="paving stones"),
+    "cobblestones": Text(da="brosten", en="cobblestones"),
+    "asphalt": Text(da="asfalt", en="asphalt"),
+    "road_marking": Text(da="vejstriber", en="road marking"),
+    "safety_surface": Text(da="faldunderlag", en="safety surface"),
+    "water": Text(da="vand", en="water"),
     # walls
-    "brick": MaterialName("røde mursten", "red brick"),
-    "yellow_brick": MaterialName("gule mursten", "yellow brick"),
-    "white_concrete": MaterialName("hvid beton", "white concrete"),
-    "light_grey_concrete": MaterialName("lysegrå beton", "light grey concrete"),
-    "grey_concrete": MaterialName("grå beton", "grey concrete"),
-    "stone": MaterialName("natursten", "stone"),
-    "plaster": MaterialName("puds", "plaster"),
-    "wood": MaterialName("træ", "wood"),
-    "dark_wood": MaterialName("mørkt træ", "dark wood"),
-    "glass": MaterialName("glas", "glass"),
+    "brick": Text(da="røde mursten", en="red brick"),
+    "yellow_brick": Text(da="gule mursten", en="yellow brick"),
+    "white_concrete": Text(da="hvid beton", en="white concrete"),
+    "light_grey_concrete": Text(da="lysegrå beton", en="light grey concrete"),
+    "grey_concrete": Text(da="grå beton", en="grey concrete"),
+    "stone": Text(da="natursten", en="stone"),
+    "plaster": Text(da="puds", en="plaster"),
+    "wood": Text(da="træ", en="wood"),
+    "dark_wood": Text(da="mørkt træ", en="dark wood"),
+    "glass": Text(da="glas", en="glass"),
     # coloured facade panels (typical of 1960s–70s estates)
-    "red_panel": MaterialName("røde facadeplader", "red panels"),
-    "orange_panel": MaterialName("orange facadeplader", "orange panels"),
-    "yellow_panel": MaterialName("gule facadeplader", "yellow panels"),
-    "green_panel": MaterialName("grønne facadeplader", "green panels"),
-    "blue_panel": MaterialName("blå facadeplader", "blue panels"),
+    "red_panel": Text(da="røde facadeplader", en="red panels"),
+    "orange_panel": Text(da="orange facadeplader", en="orange panels"),
+    "yellow_panel": Text(da="gule facadeplader", en="yellow panels"),
+    "green_panel": Text(da="grønne facadeplader", en="green panels"),
+    "blue_panel": Text(da="blå facadeplader", en="blue panels"),
     # roofs
-    "roof_tiles": MaterialName("tegltag", "roof tiles"),
-    "roof_felt": MaterialName("tagpap", "roofing felt"),
-    "slate": MaterialName("skifer", "slate"),
-    "green_roof": MaterialName("grønt tag", "green roof"),
+    "roof_tiles": Text(da="tegltag", en="roof tiles"),
+    "roof_felt": Text(da="tagpap", en="roofing felt"),
+    "slate": Text(da="skifer", en="slate"),
+    "green_roof": Text(da="grønt tag", en="green roof"),
     # plants
-    "tree_trunk": MaterialName("træstamme", "tree trunk"),
-    "leaves": MaterialName("løv", "leaves"),
-    "conifer_leaves": MaterialName("nåletræ", "conifer needles"),
-    "hedge": MaterialName("hæk", "hedge"),
-    "flowers": MaterialName("blomster", "flowers"),
-    "crops": MaterialName("grøntsager", "vegetables"),
+    "tree_trunk": Text(da="træstamme", en="tree trunk"),
+    "leaves": Text(da="løv", en="leaves"),
+    "conifer_leaves": Text(da="nåletræ", en="conifer needles"),
+    "hedge": Text(da="hæk", en="hedge"),
+    "flowers": Text(da="blomster", en="flowers"),
+    "crops": Text(da="grøntsager", en="vegetables"),
     # details
-    "metal": MaterialName("metal", "metal"),
-    "fence": MaterialName("hegn", "fence"),
-    "lamp": MaterialName("lampe", "lamp"),
-    "sign": MaterialName("skilt", "sign"),
+    "metal": Text(da="metal", en="metal"),
+    "fence": Text(da="hegn", en="fence"),
+    "lamp": Text(da="lampe", en="lamp"),
+    "sign": Text(da="skilt", en="sign"),
 }
 
 MATERIAL_IDS: tuple[str, ...] = tuple(MATERIALS)

@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Callable
 
 from minecraft_scripts.generate.canvas import Canvas
+from worlds.data_model import DEFAULT_LANGUAGE
 from worlds.geometry import Rect
 from worlds.ground_features import Benches, Equipment, Lamps, Playground, Sign
 from worlds.schema import Plot
@@ -128,7 +129,7 @@ def paint_plot(canvas: Canvas, plot: Plot) -> None:
     if plot.border is not None:
         canvas.ring(rect, 0, 0, plot.border)
     if plot.sign:
-        canvas.sign(rect.x1, 1, rect.z1, sign_lines(plot.name.da))
+        canvas.sign(rect.x1, 1, rect.z1, sign_lines(plot.name.get(DEFAULT_LANGUAGE)))
 
 
 def sign_lines(text: str) -> tuple[str, ...]:

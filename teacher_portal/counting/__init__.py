@@ -8,10 +8,9 @@ from teacher_portal.counting.ballots import Ballot, BallotError
 from teacher_portal.counting.count import count
 from teacher_portal.counting.lot import TieBreak
 from teacher_portal.counting.result import MajorityCheck, Result, Round, Turnout
-from teacher_portal.counting.rules import METHODS, CountingRuleError, Rules, household_weights
+from teacher_portal.counting.rules import CountingRuleError, Rules, household_weights
 
 __all__ = [
-    "METHODS",
     "Ballot",
     "BallotError",
     "CountingRuleError",

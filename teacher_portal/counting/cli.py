@@ -6,10 +6,11 @@ from fractions import Fraction
 
 import click
 
+from lessons.vote_methods import VoteMethod
 from teacher_portal.counting.ballot_file import BallotFileError, load_ballot_file
 from teacher_portal.counting.ballots import BallotError
 from teacher_portal.counting.count import count
-from teacher_portal.counting.rules import METHODS, CountingRuleError, Rules
+from teacher_portal.counting.rules import CountingRuleError, Rules
 
 
 def _fraction(_ctx: click.Context, _param: click.Parameter, value: str | None):
@@ -22,7 +23,12 @@ def _fraction(_ctx: click.Context, _param: click.Parameter, value: str | None):
 
 
 @click.command()
-@click.option("--method", type=click.Choice(METHODS), required=True, help="How to count.")
+@click.option(
+    "--method",
+    type=click.Choice([method.value for method in VoteMethod]),
+    required=True,
+    help="How to count.",
+)
 @click.option(
     "--seats",
     type=click.IntRange(min=1),

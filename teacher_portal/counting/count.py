@@ -12,6 +12,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from lessons.vote_methods import VoteMethod
 from teacher_portal.counting.ballots import Ballot, Profile, build_profile
 from teacher_portal.counting.lot import Lot, order_by_score
 from teacher_portal.counting.result import MajorityCheck, Result, Turnout
@@ -44,11 +45,11 @@ def _by_score(profile: Profile, units: np.ndarray, rules: Rules, lot: Lot) -> Ou
     valid_votes = profile.votes(profile.units.sum())
     share = min(scores[option] for option in elected) / valid_votes
     details = {"scores": scores, "deputies": tuple(listed)}
-    return Outcome(elected, None if rules.method == "borda" else share, details)
+    return Outcome(elected, None if rules.method == VoteMethod.BORDA else share, details)
 
 
 def _deputies_wanted(rules: Rules, runners_up: int) -> int:
-    if rules.method != "bloc":
+    if rules.method != VoteMethod.BLOC:
         return 0
     return runners_up if rules.deputies is None else min(rules.deputies, runners_up)
 
@@ -80,12 +81,12 @@ def _condorcet(profile: Profile, rules: Rules, lot: Lot) -> Outcome:
 
 
 COUNTERS: dict[str, Callable[[Profile, Rules, Lot], Outcome]] = {
-    "plurality": _plurality,
-    "approval": _marks,
-    "bloc": _marks,
-    "borda": _borda,
-    "ranked": _ranked,
-    "condorcet": _condorcet,
+    VoteMethod.PLURALITY: _plurality,
+    VoteMethod.APPROVAL: _marks,
+    VoteMethod.BLOC: _marks,
+    VoteMethod.BORDA: _borda,
+    VoteMethod.RANKED: _ranked,
+    VoteMethod.CONDORCET: _condorcet,
 }
 
 
@@ -127,7 +128,7 @@ def count(options: Sequence[str], ballots: Iterable[Ballot], rules: Rules) -> Re
 def _without_invalid(profile: Profile, rules: Rules) -> tuple[Profile, int]:
     """The profile of valid ballots and how many were invalid: a bloc ballot may mark
     at most as many options as there are seats."""
-    if rules.method != "bloc":
+    if rules.method != VoteMethod.BLOC:
         return profile, 0
     keep = profile.lengths <= rules.seats
     invalid = int(profile.counts[~keep].sum())

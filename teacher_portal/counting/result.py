@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from lessons.vote_methods import VoteMethod
 from teacher_portal.counting.lot import TieBreak
 
 
@@ -86,7 +87,7 @@ class Result:
             "undecided_reason": self.undecided_reason,
             "leading": list(self.leading),
         }
-        if self.method == "bloc":
+        if self.method == VoteMethod.BLOC:
             data["deputies"] = list(self.deputies)
         if self.scores is not None:
             data["scores"] = _numbers(self.scores)

@@ -1,7 +1,8 @@
 """The rules of a count: method, seats, quorum, majority threshold, the lot's seed, and
 the department meeting's weight rule (two votes per household).
 
-Method names are shared with the lessons' vote templates and the portal.
+Method names come from `lessons.vote_methods`, shared with the lessons' vote templates and
+the portal's forms.
 """
 
 from collections import Counter
@@ -9,11 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-METHODS = ("plurality", "approval", "ranked", "borda", "condorcet", "bloc")
-SEAT_METHODS = ("plurality", "approval", "borda", "bloc")
-"""Methods that can fill several seats by ordering options by their totals."""
-MAJORITY_METHODS = ("plurality", "approval", "ranked", "bloc")
-"""Methods where "the winner's share of the votes" means something."""
+from lessons.vote_methods import MAJORITY_METHODS, SEAT_METHODS, VoteMethod, names
 
 
 class CountingRuleError(ValueError):
@@ -42,21 +39,20 @@ class Rules:
     seed: int | None = None
 
     def __post_init__(self) -> None:
-        if self.method not in METHODS:
+        if self.method not in set(VoteMethod):
             raise CountingRuleError(
-                f"unknown method '{self.method}'; choose one of: {', '.join(METHODS)}"
+                f"unknown method '{self.method}'; choose one of: {', '.join(VoteMethod)}"
             )
         if self.seats < 1 or (self.seats > 1 and self.method not in SEAT_METHODS):
             raise CountingRuleError(
-                f"'{self.method}' elects exactly 1; several seats work with "
-                f"{', '.join(SEAT_METHODS)}"
+                f"'{self.method}' elects exactly 1; several seats work with {names(SEAT_METHODS)}"
             )
         if self.majority is not None and not 0 <= self.majority < 1:
             raise CountingRuleError("the majority threshold is a share from 0 up to (not) 1")
         if self.majority is not None and self.method not in MAJORITY_METHODS:
             raise CountingRuleError(
                 f"a majority threshold does not apply to '{self.method}'; it works with "
-                f"{', '.join(MAJORITY_METHODS)}"
+                f"{names(MAJORITY_METHODS)}"
             )
         for name in ("deputies", "quorum", "eligible"):
             value = getattr(self, name)

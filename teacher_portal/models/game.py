@@ -3,6 +3,7 @@
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from minecraft_scripts.server.ports import MCPI_PORT
 from teacher_portal.extensions import db
 
 GAME_KINDS = ("minetest", "raspberryjuice")
@@ -19,7 +20,7 @@ class GameServer(db.Model):
     )
     kind: Mapped[str] = mapped_column(String(20), default="minetest")
     host: Mapped[str] = mapped_column(String(255), default="127.0.0.1")
-    port: Mapped[int] = mapped_column(default=4711)
+    port: Mapped[int] = mapped_column(default=MCPI_PORT)
     join_address: Mapped[str | None] = mapped_column(String(255))
 
     @property

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from lessons.vote_methods import RANKED_BALLOT_METHODS, VoteMethod
 from teacher_portal.clock import utcnow
 from teacher_portal.extensions import db
 
@@ -54,7 +55,7 @@ class VotingTask(db.Model):
     options: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     estate_id: Mapped[str | None] = mapped_column(String(100))
     site_id: Mapped[str | None] = mapped_column(String(100))
-    method: Mapped[str] = mapped_column(String(20), default="plurality")
+    method: Mapped[str] = mapped_column(String(20), default=VoteMethod.PLURALITY.value)
     seats: Mapped[int] = mapped_column(default=1)
     weights: Mapped[str] = mapped_column(String(20), default="per_pupil")
     quorum_percent: Mapped[int] = mapped_column(default=0)
@@ -77,12 +78,12 @@ class VotingTask(db.Model):
     @property
     def ranks(self) -> bool:
         """Ballots list options in order of preference (tap-to-rank)."""
-        return self.method in ("ranked", "borda", "condorcet")
+        return self.method in RANKED_BALLOT_METHODS
 
     @property
     def marks(self) -> bool:
         """Ballots tick several options (approval; bloc up to `seats`)."""
-        return self.method in ("approval", "bloc")
+        return self.method in (VoteMethod.APPROVAL, VoteMethod.BLOC)
 
     @property
     def builds(self) -> bool:

@@ -19,6 +19,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.exc import IntegrityError
 
+from lessons.vote_methods import VoteMethod
 from teacher_portal.extensions import db
 from teacher_portal.models import Pupil
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask, new_ballot_key
@@ -90,9 +91,9 @@ def checked_ranking(task: TaskRules, ranking: Sequence[str]) -> list[str]:
         raise InvalidChoice("unknown_option")
     if len(set(chosen)) != len(chosen):
         raise InvalidChoice("repeated_option")
-    if task.method == "plurality" and len(chosen) > 1:
+    if task.method == VoteMethod.PLURALITY and len(chosen) > 1:
         raise InvalidChoice("one_only")
-    if task.method == "bloc" and len(chosen) > task.seats:
+    if task.method == VoteMethod.BLOC and len(chosen) > task.seats:
         raise InvalidChoice("too_many")
     return chosen
 

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from werkzeug.wrappers import Response
 
 from minecraft_scripts.chat_votes import ChatFormat, ChatVote, ChatVoteListener
-from minecraft_scripts.connection import GameConnection, GameConnectionError
+from minecraft_scripts.server.connection import GameConnection, GameConnectionError
 from teacher_portal.extensions import db
 from teacher_portal.game_servers import server_for
 from teacher_portal.models import Pupil, SchoolClass

@@ -9,18 +9,19 @@ from wtforms import BooleanField, RadioField, SelectField, StringField, TextArea
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
-from teacher_portal.counting.rules import MAJORITY_METHODS, SEAT_METHODS
+from lessons.vote_methods import MAJORITY_METHODS, SEAT_METHODS, VoteMethod
 from teacher_portal.form_fields import WholeNumberField, at_most, number_from, required
 from teacher_portal.voting.options import MAX_OPTIONS, site_choices
 
 METHOD_LABELS = {
-    "plurality": _l("One cross each (plurality)"),
-    "approval": _l("Tick every option you accept (approval)"),
-    "ranked": _l("Rank the options (instant run-off)"),
-    "borda": _l("Rank the options (Borda count)"),
-    "condorcet": _l("Rank the options (Condorcet, Schulze method)"),
-    "bloc": _l("Board election: several seats (bloc vote)"),
+    VoteMethod.PLURALITY: _l("One cross each (plurality)"),
+    VoteMethod.APPROVAL: _l("Tick every option you accept (approval)"),
+    VoteMethod.RANKED: _l("Rank the options (instant run-off)"),
+    VoteMethod.BORDA: _l("Rank the options (Borda count)"),
+    VoteMethod.CONDORCET: _l("Rank the options (Condorcet, Schulze method)"),
+    VoteMethod.BLOC: _l("Board election: several seats (bloc vote)"),
 }
+"""Every method's name on the teacher's form (a test keeps it complete)."""
 
 
 def _values(choices: list[SelectChoice]) -> set[str]:

@@ -15,11 +15,6 @@ class NotSupportedYet(ValueError):
     """A template asks for options the portal cannot offer yet (pupil plots)."""
 
 
-def _in(text: Any, lang: str) -> str:
-    """A `Text` (da/en) in the reader's language."""
-    return getattr(text, lang, None) or text.da
-
-
 def text_options(labels: list[str]) -> list[dict[str, Any]]:
     """Options from written lines; keys are 1, 2, 3, ... as typed in chat."""
     return [
@@ -35,7 +30,7 @@ def variant_options(
     site = load_estate(estate_id).site(site_id)
     chosen = [variant for variant in site.variants if not only or variant.id in only]
     return [
-        {"key": str(number), "label": _in(variant.name, lang), "variant": variant.id}
+        {"key": str(number), "label": variant.name.get(lang), "variant": variant.id}
         for number, variant in enumerate(chosen, start=1)
     ]
 
@@ -58,7 +53,7 @@ def site_choices(lang: str) -> list[SiteChoice]:
             continue
         for site in estate.sites:
             if len(site.variants) >= 2:
-                label = f"{_in(estate.name, lang)}: {_in(site.name, lang)}"
+                label = f"{estate.name.get(lang)}: {site.name.get(lang)}"
                 choices.append(SiteChoice(f"{estate.id}/{site.id}", label))
     return choices
 
@@ -71,8 +66,8 @@ def split_site_choice(value: str) -> tuple[str, str]:
 def task_fields(plan: Lesson, template: VoteTemplate, lang: str) -> dict[str, Any]:
     """A task's fields from a lesson's vote template (quorum share → percent)."""
     fields: dict[str, Any] = {
-        "question": _in(template.question, lang),
-        "description": _in(template.description, lang) if template.description else "",
+        "question": template.question.get(lang),
+        "description": template.description.get(lang) if template.description else "",
         "method": template.method.value,
         "seats": template.seats or 1,
         "weights": template.weights.value,
@@ -83,7 +78,7 @@ def task_fields(plan: Lesson, template: VoteTemplate, lang: str) -> dict[str, An
     }
     choice = template.options
     if choice.texts:
-        fields["options"] = text_options([_in(text, lang) for text in choice.texts])
+        fields["options"] = text_options([text.get(lang) for text in choice.texts])
     elif choice.site:
         fields["estate_id"], fields["site_id"] = plan.estate, choice.site
         fields["options"] = variant_options(plan.estate, choice.site, lang, choice.variants)

@@ -11,9 +11,9 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 
+from lessons.vote_methods import MAJORITY_METHODS, SEAT_METHODS
 from teacher_portal.clock import utcnow
 from teacher_portal.counting import Ballot, Result, Rules, count, household_weights
-from teacher_portal.counting.rules import MAJORITY_METHODS
 from teacher_portal.extensions import db
 from teacher_portal.models import Pupil
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask, new_ballot_key
@@ -35,7 +35,7 @@ def rules_for(task: VotingTask, method: str | None = None) -> Rules:
     majority = task.majority_percent
     return Rules(
         method=method,
-        seats=task.seats if method in ("plurality", "approval", "borda", "bloc") else 1,
+        seats=task.seats if method in SEAT_METHODS else 1,
         quorum=quorum,
         eligible=eligible,
         majority=Fraction(majority, 100) if majority and method in MAJORITY_METHODS else None,

@@ -5,7 +5,8 @@ import pytest
 from lessons.catalog import LESSONS_DIR, lesson_ids, load_lesson
 from lessons.checker import check_lesson_file
 from lessons.guide import render_guide
-from lessons.schema import PhaseKind, VoteWeights
+from lessons.schema import PhaseKind
+from lessons.vote_methods import VoteWeights
 
 REQUIRED_TOPICS = {
     "moed_bebyggelsen",

@@ -10,7 +10,7 @@ from minecraft_scripts.palette import (
     ambiguous_read_keys,
     material,
 )
-from minecraft_scripts.readback import detect_edition, read_keys
+from minecraft_scripts.server.readback import detect_edition, read_keys
 from minecraft_scripts.voxels import Box
 from worlds.materials import MATERIALS as WORLD_MATERIALS
 

@@ -12,7 +12,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from minecraft_scripts.build import build_estate
 from minecraft_scripts.generate import generate, site_box
 from minecraft_scripts.palette import Block, Edition, UnknownMaterial, blocks_for, material
 from minecraft_scripts.plan import plan_model, replay
@@ -36,7 +35,8 @@ from minecraft_scripts.raw_blocks import (
     parse_raw_block_name,
     raw_block_name,
 )
-from minecraft_scripts.readback import read_keys
+from minecraft_scripts.server.build import build_estate
+from minecraft_scripts.server.readback import read_keys
 from minecraft_scripts.voxels import Box
 from worlds.catalog import estate_ids, load_estate
 

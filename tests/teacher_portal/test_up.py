@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from minecraft_scripts.minetest_server import port_in_use
+from minecraft_scripts.server.managed_minetest import port_in_use
 from tests.real_components import free_port, require
 
 
@@ -63,7 +63,7 @@ def test_up_uses_a_game_server_that_already_answers(tmp_path: Path, game_server)
 PROBE = """
 import signal, subprocess, sys, time, urllib.request
 from mcpi.minecraft import Minecraft
-from minecraft_scripts.minetest_server import port_in_use
+from minecraft_scripts.server.managed_minetest import port_in_use
 
 def start_up():
     up = subprocess.Popen([sys.executable, "-m", "teacher_portal.cli", "up", "--port", "5000"],

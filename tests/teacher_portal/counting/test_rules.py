@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lessons.vote_methods import VoteMethod
 from teacher_portal.counting import (
-    METHODS,
     Ballot,
     BallotError,
     CountingRuleError,
@@ -178,7 +178,7 @@ def test_more_seats_than_options_is_refused() -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(ranked_profiles(), st.sampled_from([m for m in METHODS if m != "bloc"]))
+@given(ranked_profiles(), st.sampled_from([m for m in VoteMethod if m != "bloc"]))
 def test_a_weight_of_k_counts_like_k_ballots(profile, method: str) -> None:
     options, ballots = profile
     doubled = [Ballot(b.ranking, b.count, 2) for b in ballots]

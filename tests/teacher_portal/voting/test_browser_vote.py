@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from minecraft_scripts.build import build_estate, detect_edition, expected_keys, read_keys
 from minecraft_scripts.generate import generate, site_box
+from minecraft_scripts.server.build import build_estate, detect_edition, expected_keys, read_keys
 from teacher_portal import build_jobs
 from teacher_portal.extensions import db
 from teacher_portal.models import GameServer

@@ -16,7 +16,8 @@ from types import TracebackType
 import numpy as np
 
 from minecraft_scripts.game_text import safe_chat_text
-from minecraft_scripts.protocol import (
+from minecraft_scripts.server.ports import MCPI_PORT
+from minecraft_scripts.server.protocol import (
     SYNC_ARGS,
     SYNC_COMMAND,
     Command,
@@ -27,7 +28,6 @@ from minecraft_scripts.protocol import (
     region,
 )
 
-DEFAULT_PORT = 4711
 FLUSH_BYTES = 64 * 1024
 RECONNECT_DELAYS = (0.2, 0.5, 1.0, 2.0, 4.0, 8.0)
 
@@ -56,9 +56,9 @@ def parse_address(address: str) -> tuple[str, int]:
     """`HOST:PORT` or `HOST` → (host, port), with a message a teacher can act on."""
     host, _, port_text = address.strip().rpartition(":")
     if not host:
-        return address.strip(), DEFAULT_PORT
+        return address.strip(), MCPI_PORT
     if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        raise ValueError(f"'{address}' is not HOST:PORT, e.g. 127.0.0.1:4711")
+        raise ValueError(f"'{address}' is not HOST:PORT, e.g. 127.0.0.1:{MCPI_PORT}")
     return host.strip("[]"), int(port_text)
 
 
@@ -66,7 +66,7 @@ class GameConnection:
     """A pipelined, self-healing connection to one game server."""
 
     def __init__(
-        self, host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, timeout: float = 10.0
+        self, host: str = "127.0.0.1", port: int = MCPI_PORT, *, timeout: float = 10.0
     ) -> None:
         self.host, self.port, self.timeout = host, port, timeout
         self._socket: socket.socket | None = None

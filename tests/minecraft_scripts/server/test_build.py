@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from minecraft_scripts.build import build_estate, build_model, clear_estate
 from minecraft_scripts.generate import generate, site_box
 from minecraft_scripts.palette import MINETEST_SIGN_NODE, Edition
 from minecraft_scripts.plan import plan_model
-from minecraft_scripts.readback import detect_edition, expected_keys, read_keys
+from minecraft_scripts.server.build import build_estate, build_model, clear_estate
+from minecraft_scripts.server.readback import detect_edition, expected_keys, read_keys
 from minecraft_scripts.voxels import VoxelModel
 from teacher_portal.cli import main
 from worlds.catalog import estate_ids, load_estate

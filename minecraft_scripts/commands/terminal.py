@@ -15,14 +15,15 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-from minecraft_scripts.build import BuildReport
-from minecraft_scripts.connection import GameConnection, GameConnectionError
 from minecraft_scripts.generate import choose_variants
+from minecraft_scripts.server.build import BuildReport
+from minecraft_scripts.server.connection import GameConnection, GameConnectionError
+from minecraft_scripts.server.ports import MCPI_PORT
 from worlds.catalog import load_estate
 from worlds.datafile import DataFileError
 from worlds.schema import Estate
 
-DEFAULT_SERVER = "127.0.0.1:4711"
+DEFAULT_SERVER = f"127.0.0.1:{MCPI_PORT}"
 
 
 class UsageProblem(click.ClickException):

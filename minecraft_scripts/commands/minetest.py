@@ -1,4 +1,4 @@
-"""The game side of `jagten`: `minetest`, `build`, `preview`, `clear` and `plots`."""
+"""`jagten minetest`: run a managed Minetest world for a class until Ctrl+C."""
 
 import signal
 import time
@@ -6,17 +6,18 @@ from pathlib import Path
 
 import click
 
-from minecraft_scripts.build_commands import build, clear, preview
-from minecraft_scripts.minetest_server import ManagedMinetest, MinetestError
-from minecraft_scripts.plot_commands import plots
+from minecraft_scripts.server.managed_minetest import ManagedMinetest, MinetestError
+from minecraft_scripts.server.ports import MINETEST_PORT
 
 DEFAULT_WORLD = Path("instance") / "minetest-world"
 
 
 def stop_on_terminate() -> None:
     """Let `kill` (and a service manager) stop us as cleanly as Ctrl+C does, so the
-    managed Minetest is stopped and its world saved."""
+    managed Minetest is stopped and its world saved. Ctrl+C works even when a shell
+    started us in the background, which would otherwise leave SIGINT ignored."""
     signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _interrupt(_signal: int, _frame: object) -> None:
@@ -32,7 +33,9 @@ def _interrupt(_signal: int, _frame: object) -> None:
     show_default=True,
     help="Folder of the Minetest world (created if missing).",
 )
-@click.option("--game-port", default=30000, show_default=True, help="UDP port players join on.")
+@click.option(
+    "--game-port", default=MINETEST_PORT, show_default=True, help="UDP port players join on."
+)
 def minetest(world_dir: Path, game_port: int) -> None:
     """Run a managed Minetest world for a class until Ctrl+C."""
     server = ManagedMinetest(world_dir.resolve(), game_port=game_port)
@@ -52,6 +55,3 @@ def minetest(world_dir: Path, game_port: int) -> None:
         click.echo("Stopper Minetest …")
     finally:
         server.stop()
-
-
-commands: list[click.Command] = [minetest, build, preview, clear, plots]

@@ -15,12 +15,12 @@ from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 
-from minecraft_scripts.connection import GameConnection
 from minecraft_scripts.game_text import safe_sign_lines
 from minecraft_scripts.generate import generate, site_box
 from minecraft_scripts.palette import MINETEST_SIGN_NODE, Edition, ambiguous_read_keys, blocks_for
 from minecraft_scripts.plan import Cuboid, plan_model
-from minecraft_scripts.readback import (
+from minecraft_scripts.server.connection import GameConnection
+from minecraft_scripts.server.readback import (
     SIGN_MATERIAL,
     detect_edition,
     expected_keys,

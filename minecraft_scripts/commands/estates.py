@@ -12,8 +12,7 @@ from pathlib import Path
 
 import click
 
-from minecraft_scripts.build import BuildReport, build_estate, clear_estate
-from minecraft_scripts.command_line import (
+from minecraft_scripts.commands.terminal import (
     UsageProblem,
     at_option,
     checked_variants,
@@ -28,6 +27,7 @@ from minecraft_scripts.command_line import (
 from minecraft_scripts.generate import generate
 from minecraft_scripts.plan import plan_model
 from minecraft_scripts.preview import render_preview
+from minecraft_scripts.server.build import BuildReport, build_estate, clear_estate
 
 
 @click.command()

@@ -16,13 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
-from minecraft_scripts.connection import GameConnection, GameConnectionError
+from minecraft_scripts.server.connection import GameConnection, GameConnectionError
+from minecraft_scripts.server.ports import MCPI_PORT, MINETEST_PORT
 
 MINETEST_BINARY = Path("/usr/games/minetestserver")
 PYCRAFT_MOD = Path("/usr/share/games/minetest/mods/pycraft")
 GROUND_MOD = Path(__file__).with_name("minetest_mod")
-MCPI_PORT = 4711
-"""pycraft's port is fixed in the mod's code."""
 
 INSTALL_HINT = "sudo apt-get install minetest-server minetest-mod-pycraft"
 
@@ -81,7 +80,7 @@ class ManagedMinetest:
     """One Minetest world served on loopback, started and stopped by us."""
 
     world_dir: Path
-    game_port: int = 30000
+    game_port: int = MINETEST_PORT
     host: str = "127.0.0.1"
     port: int = MCPI_PORT
     _process: subprocess.Popen | None = field(default=None, init=False, repr=False)

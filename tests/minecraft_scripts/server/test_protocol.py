@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from minecraft_scripts.protocol import encode_command, is_fail, parse_block_ids
+from minecraft_scripts.server.protocol import encode_command, is_fail, parse_block_ids
 
 
 def test_encodes_numbers_and_nested_arguments() -> None:

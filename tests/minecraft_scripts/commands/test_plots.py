@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from minecraft_scripts.build import build_estate
 from minecraft_scripts.generate import site_box
 from minecraft_scripts.plots import DATA_VALUES, plot_box
-from minecraft_scripts.readback import detect_edition, read_keys
+from minecraft_scripts.server.build import build_estate
+from minecraft_scripts.server.readback import detect_edition, read_keys
 from minecraft_scripts.voxels import Box
 from teacher_portal.cli import main
 from tests.real_components import free_port

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from minecraft_scripts.command_line import (
+from minecraft_scripts.commands.terminal import (
     UsageProblem,
     at_option,
     connection_or_exit,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from minecraft_scripts.connection import CommandFailed, GameConnection
 from minecraft_scripts.palette import Edition, material, read_keys_for
+from minecraft_scripts.server.connection import CommandFailed, GameConnection
 from minecraft_scripts.voxels import Box, Sign, VoxelModel
 
 READ_CHUNK_VOXELS = 1_000_000

@@ -5,9 +5,9 @@ import time
 
 import pytest
 
-from minecraft_scripts.connection import GameConnection
 from minecraft_scripts.game_text import safe_sign_lines
-from minecraft_scripts.minetest_server import ManagedMinetest, MinetestError, port_in_use
+from minecraft_scripts.server.connection import GameConnection
+from minecraft_scripts.server.managed_minetest import ManagedMinetest, MinetestError, port_in_use
 from tests.real_components import GameServer, require
 
 pytestmark = pytest.mark.game_server

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from mcpi.minecraft import Minecraft
 
-from minecraft_scripts.connection import (
+from minecraft_scripts.server.connection import (
     CommandFailed,
     GameConnection,
     GameServerUnreachable,

@@ -1,0 +1,13 @@
+"""The game side of the `jagten` command: `minetest`, `build`, `preview`, `clear` and `plots`.
+
+Each module holds the commands of one kind of work; `terminal` holds what they share
+(options, loading an estate, connecting, the progress bar and the report).
+"""
+
+import click
+
+from minecraft_scripts.commands.estates import build, clear, preview
+from minecraft_scripts.commands.minetest import minetest
+from minecraft_scripts.commands.plots import plots
+
+commands: list[click.Command] = [minetest, build, preview, clear, plots]
