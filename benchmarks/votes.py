@@ -31,8 +31,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from teacher_portal import create_app
-from teacher_portal.database import upgrade_database
-from teacher_portal.extensions import db
+from teacher_portal.core.database import upgrade_database
+from teacher_portal.core.extensions import db
 from teacher_portal.models import Pupil, SchoolClass, Teacher
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask
 from teacher_portal.voting.options import text_options

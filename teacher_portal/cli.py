@@ -71,7 +71,7 @@ def game_server_for(app: Flask, wanted: bool) -> Iterator[None]:
 def up(host: str, port: int, no_minetest: bool) -> None:
     """Start the teacher portal and, when installed, a Minetest world for the class."""
     from teacher_portal import create_app
-    from teacher_portal.database import upgrade_database
+    from teacher_portal.core.database import upgrade_database
 
     app = create_app()
     upgrade_database(app)

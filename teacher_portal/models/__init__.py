@@ -4,12 +4,14 @@ from teacher_portal.models.classes import NICKNAME_MAX, Group, Household, Pupil,
 from teacher_portal.models.game import GAME_KINDS, GameServer
 from teacher_portal.models.lessons import JOB_STATES, BuildJob, LessonRun
 from teacher_portal.models.people import Invitation, Teacher
+from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask
 
 __all__ = [
     "GAME_KINDS",
     "JOB_STATES",
     "NICKNAME_MAX",
     "BuildJob",
+    "CastBallot",
     "GameServer",
     "Group",
     "Household",
@@ -18,4 +20,6 @@ __all__ = [
     "Pupil",
     "SchoolClass",
     "Teacher",
+    "VoterRoll",
+    "VotingTask",
 ]

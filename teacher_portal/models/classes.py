@@ -5,8 +5,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from teacher_portal.clock import utcnow
-from teacher_portal.extensions import db
+from teacher_portal.core.clock import utcnow
+from teacher_portal.core.extensions import db
 
 NICKNAME_MAX = 40
 

@@ -4,7 +4,7 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from minecraft_scripts.server.ports import MCPI_PORT
-from teacher_portal.extensions import db
+from teacher_portal.core.extensions import db
 
 GAME_KINDS = ("minetest", "raspberryjuice")
 

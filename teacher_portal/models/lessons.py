@@ -6,8 +6,8 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from teacher_portal.clock import utcnow
-from teacher_portal.extensions import db
+from teacher_portal.core.clock import utcnow
+from teacher_portal.core.extensions import db
 
 JOB_STATES = ("queued", "running", "done", "failed")
 

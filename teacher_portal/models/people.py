@@ -7,8 +7,8 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from teacher_portal.clock import utcnow
-from teacher_portal.extensions import db
+from teacher_portal.core.clock import utcnow
+from teacher_portal.core.extensions import db
 
 
 class Teacher(UserMixin, db.Model):

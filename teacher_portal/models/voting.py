@@ -15,8 +15,8 @@ from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lessons.vote_methods import RANKED_BALLOT_METHODS, VoteMethod
-from teacher_portal.clock import utcnow
-from teacher_portal.extensions import db
+from teacher_portal.core.clock import utcnow
+from teacher_portal.core.extensions import db
 
 TASK_STATES = ("draft", "open", "closed")
 WEIGHT_RULES = ("per_pupil", "per_household")

@@ -101,19 +101,6 @@
     source.addEventListener("gone", function () { source.close(); });
   }
 
-  function followVotes(panel) {
-    setInterval(function () {
-      fetch(panel.dataset.votesUrl, { credentials: "same-origin" })
-        .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (data) {
-          if (data && data.key !== panel.dataset.votesKey) { location.reload(); }
-        })
-        .catch(function () { /* offline for a moment: try again next time */ });
-    }, 4000);
-  }
-
-  var panel = document.querySelector("[data-votes-url]");
-  if (panel) { followVotes(panel); }
   var form = document.querySelector(".ballot-form");
   if (form && form.querySelector(".rank-option")) { setUpRanking(form); }
   if (form && form.dataset.method === "bloc") { setUpBlocLimit(form); }

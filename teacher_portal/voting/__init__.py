@@ -9,17 +9,16 @@ from typing import Any
 from flask import Blueprint, Flask
 from flask.blueprints import BlueprintSetupState
 
-from teacher_portal.class_export import add_export_section
+from teacher_portal.classes.export import add_export_section
+from teacher_portal.core.panels import add_now_source, add_panel
 from teacher_portal.models import SchoolClass
-from teacher_portal.models import voting as _models  # noqa: F401  (tables known to Alembic)
-from teacher_portal.panels import add_panel
-from teacher_portal.voting import ballot, chat, results, tasks, winner
+from teacher_portal.voting import ballot, chat, projector, tasks, winner
 from teacher_portal.voting.access import class_tasks
 from teacher_portal.voting.forms import METHOD_LABELS
 from teacher_portal.voting.options import lesson_vote
 
 bp = Blueprint("voting", __name__, static_folder=None)
-for part in (tasks, ballot, results, chat, winner):
+for part in (tasks, ballot, projector, chat, winner):
     bp.register_blueprint(part.bp)
 
 
@@ -47,11 +46,11 @@ def _init(app: Flask) -> None:
     add_export_section(app, "votes", export_votes)
     add_panel(app, "class_page", "voting/class_panel.html")
     add_panel(app, "pupil_home", "voting/pupil_panel.html")
+    add_now_source(app, lambda pupil: ballot.open_votes_key(pupil.school_class))
     app.jinja_env.filters["vote_number"] = vote_number
     app.jinja_env.filters["vote_label"] = lambda key, task: task.label_of(key)
     app.jinja_env.globals["method_name"] = lambda method: METHOD_LABELS.get(method, method)
     app.jinja_env.globals["class_votes"] = class_tasks
-    app.jinja_env.globals["open_votes_key"] = ballot.open_votes_key
     app.jinja_env.globals["lesson_vote"] = lesson_vote
 
 

@@ -7,11 +7,11 @@ from flask import abort
 from flask_login import current_user
 from sqlalchemy import select
 
-from teacher_portal.access import own_row_or_404
-from teacher_portal.extensions import db
+from teacher_portal.classes.access import own_row_or_404
+from teacher_portal.core.extensions import db
 from teacher_portal.models import SchoolClass
 from teacher_portal.models.voting import VotingTask
-from teacher_portal.pupil_session import current_pupil
+from teacher_portal.pupils.session import current_pupil
 
 
 def own_task_or_404(task_id: int) -> VotingTask:

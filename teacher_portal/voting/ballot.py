@@ -9,7 +9,6 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    jsonify,
     redirect,
     render_template,
     request,
@@ -18,13 +17,13 @@ from flask import (
 from flask_babel import gettext as _
 from sqlalchemy.engine import Row
 
-from teacher_portal.extensions import limiter
-from teacher_portal.previews import picture_response, site_png
-from teacher_portal.pupil_session import current_pupil, pupil_required, signed_in_pupil
+from teacher_portal.core.extensions import limiter
+from teacher_portal.game.previews import picture_response, site_png
+from teacher_portal.pupils.session import current_pupil, pupil_required, signed_in_pupil
 from teacher_portal.voting import casting
 from teacher_portal.voting.access import class_tasks, pupil_task_or_404, viewer_task_or_404
 from teacher_portal.voting.casting import InvalidChoice, Outcome
-from teacher_portal.voting.presentation import results_view
+from teacher_portal.voting.result_view import results_view
 
 bp = Blueprint("ballot", __name__)
 
@@ -57,16 +56,10 @@ def _ballot_page(task, message: str | None = None, status: int = 200) -> tuple[s
 
 
 def open_votes_key(school_class) -> str:
-    """Changes when a vote opens or closes, or results are shown, in the pupil's class."""
+    """Changes when a vote opens or closes, or results are shown, in the pupil's class: part
+    of the pupil page's live key (`core.panels.add_now_source`)."""
     tasks = class_tasks(school_class, include_drafts=False)
     return ",".join(f"{t.id}:{t.state}:{int(t.show_results)}" for t in tasks)
-
-
-@bp.get("/vote/now.json")
-@pupil_required
-def now() -> Response:
-    """The pupil page polls this and reloads when a vote opens, so nobody has to."""
-    return jsonify({"key": open_votes_key(current_pupil.school_class)})
 
 
 @bp.get("/vote/<int:task_id>")

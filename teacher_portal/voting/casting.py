@@ -20,7 +20,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.exc import IntegrityError
 
 from lessons.vote_methods import VoteMethod
-from teacher_portal.extensions import db
+from teacher_portal.core.extensions import db
 from teacher_portal.models import Pupil
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask, new_ballot_key
 

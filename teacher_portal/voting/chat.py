@@ -18,8 +18,8 @@ from werkzeug.wrappers import Response
 
 from minecraft_scripts.chat_votes import ChatFormat, ChatVote, ChatVoteListener
 from minecraft_scripts.server.connection import GameConnection, GameConnectionError
-from teacher_portal.extensions import db
-from teacher_portal.game_servers import server_for
+from teacher_portal.core.extensions import db
+from teacher_portal.game.servers import server_for
 from teacher_portal.models import Pupil, SchoolClass
 from teacher_portal.models.voting import VotingTask
 from teacher_portal.voting.access import own_task_or_404

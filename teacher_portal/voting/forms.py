@@ -10,7 +10,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
 from lessons.vote_methods import MAJORITY_METHODS, SEAT_METHODS, VoteMethod
-from teacher_portal.form_fields import WholeNumberField, at_most, number_from, required
+from teacher_portal.core.form_fields import WholeNumberField, at_most, number_from, required
 from teacher_portal.voting.options import MAX_OPTIONS, site_choices
 
 METHOD_LABELS = {

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lessons.schema import Lesson, VoteTemplate
+from teacher_portal.lesson_runs.runs import class_phase
 from worlds.catalog import estate_ids, load_estate
 from worlds.datafile import DataFileError
 
@@ -89,10 +90,5 @@ def task_fields(plan: Lesson, template: VoteTemplate, lang: str) -> dict[str, An
 
 def lesson_vote(school_class: Any) -> VoteTemplate | None:
     """The vote template of the class's current lesson phase, if it has one."""
-    from teacher_portal import lesson_plans
-    from teacher_portal.lesson_runs import active_run
-
-    run = active_run(school_class)
-    if run is None:
-        return None
-    return lesson_plans.phase_at(lesson_plans.lesson(run.lesson_id), run.phase_index).vote
+    now = class_phase(school_class)
+    return now.phase.vote if now else None

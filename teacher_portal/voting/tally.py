@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 
 from lessons.vote_methods import MAJORITY_METHODS, SEAT_METHODS
-from teacher_portal.clock import utcnow
+from teacher_portal.core.clock import utcnow
+from teacher_portal.core.extensions import db
 from teacher_portal.counting import Ballot, Result, Rules, count, household_weights
-from teacher_portal.extensions import db
 from teacher_portal.models import Pupil
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask, new_ballot_key
 

@@ -8,10 +8,9 @@ from flask_login import login_required
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from teacher_portal import lesson_plans
-from teacher_portal.access import own_class_or_404
-from teacher_portal.extensions import db
-from teacher_portal.lesson_runs import active_run
+from teacher_portal.classes.access import own_class_or_404
+from teacher_portal.core.extensions import db
+from teacher_portal.lesson_runs.runs import active_run, current_phase
 from teacher_portal.models import Pupil
 from teacher_portal.models.voting import VoterRoll, VotingTask
 from teacher_portal.voting import chat, tally, winner
@@ -24,7 +23,7 @@ from teacher_portal.voting.options import (
     text_options,
     variant_options,
 )
-from teacher_portal.voting.presentation import results_view
+from teacher_portal.voting.result_view import results_view
 
 bp = Blueprint("tasks", __name__)
 
@@ -76,13 +75,12 @@ def from_lesson(class_id: int) -> Response:
     """One click: the active lesson phase's vote template becomes a draft task."""
     school_class = own_class_or_404(class_id)
     run = active_run(school_class)
-    plan = lesson_plans.lesson(run.lesson_id) if run else None
-    phase = lesson_plans.phase_at(plan, run.phase_index) if plan else None
-    if phase is None or phase.vote is None:
+    now = current_phase(run) if run else None
+    if now is None or now.phase.vote is None:
         flash(_("The lesson's current phase has no vote."), "error")
         return redirect(url_for("classes.view", class_id=class_id))
     try:
-        fields = task_fields(plan, phase.vote, _lang())
+        fields = task_fields(now.plan, now.phase.vote, _lang())
     except NotSupportedYet:
         flash(_("Votes on the pupils' own plots are not supported yet."), "error")
         return redirect(url_for("classes.view", class_id=class_id))
@@ -151,8 +149,20 @@ def close(task_id: int) -> Response:
         chat.stop(task.id)
         flash(_("The vote is closed and counted."), "success")
         if task.builds:
-            winner.build_winner(task)
+            _say_winner_build(winner.build_winner(task))
     return redirect(url_for("voting.tasks.view", task_id=task.id))
+
+
+def _say_winner_build(outcome: winner.WinnerBuild) -> None:
+    messages = {
+        winner.WinnerBuild.STARTED: (_("The winner is being built in the game."), "success"),
+        winner.WinnerBuild.NO_WINNER: (_("No winner was decided, so nothing is built."), "info"),
+        winner.WinnerBuild.BUSY: (
+            _("Another build is running. Build the winner when it is done."),
+            "error",
+        ),
+    }
+    flash(*messages[outcome])
 
 
 @bp.post("/votes/<int:task_id>/build")
@@ -161,7 +171,7 @@ def build(task_id: int) -> Response:
     task = own_task_or_404(task_id)
     if task.state != "closed" or not task.builds:
         abort(409)
-    winner.build_winner(task)
+    _say_winner_build(winner.build_winner(task))
     return redirect(url_for("voting.tasks.view", task_id=task.id) + "#build")
 
 

@@ -5,16 +5,16 @@ The build is the portal's build job with the diff rebuild, so only the site's bl
 the same with the winner on the site. Both pictures are shown on the task's page.
 """
 
-from flask import Blueprint, Response, abort, flash
-from flask_babel import gettext as _
-from flask_login import login_required
-from sqlalchemy import select
+from enum import Enum
 
-from teacher_portal import build_jobs
-from teacher_portal.extensions import db
+from flask import Blueprint, Response, abort
+from flask_login import login_required
+
+from teacher_portal.core.extensions import db
+from teacher_portal.game import jobs
+from teacher_portal.game.previews import picture_response, preview_png
 from teacher_portal.models import BuildJob, SchoolClass
 from teacher_portal.models.voting import VotingTask
-from teacher_portal.previews import picture_response, preview_png
 from teacher_portal.voting.access import own_task_or_404
 
 bp = Blueprint("winner", __name__)
@@ -34,15 +34,8 @@ def winning_variant(task: VotingTask) -> str | None:
 
 def standing_variants(task: VotingTask) -> dict[str, str]:
     """The variants of the class's last finished build of this estate ({} = defaults)."""
-    last = db.session.scalar(
-        select(BuildJob)
-        .where(
-            BuildJob.class_id == task.class_id,
-            BuildJob.estate_id == task.estate_id,
-            BuildJob.state == "done",
-        )
-        .order_by(BuildJob.id.desc())
-    )
+    school_class = db.session.get(SchoolClass, task.class_id)
+    last = jobs.latest_finished_build(school_class, task.estate_id)
     return dict(last.variants) if last and last.variants else {}
 
 
@@ -50,22 +43,27 @@ def after_variants(task: VotingTask) -> dict[str, str]:
     return {**(task.before_variants or {}), task.site_id: winning_variant(task)}
 
 
-def build_winner(task: VotingTask) -> BuildJob | None:
-    """Start the build of the winner; None when nothing was decided."""
+class WinnerBuild(Enum):
+    """What asking for the winner's build came to; the page words it for the teacher."""
+
+    STARTED = "started"
+    NO_WINNER = "no_winner"
+    BUSY = "busy"  # another build of the class runs; build the winner when it is done
+
+
+def build_winner(task: VotingTask) -> WinnerBuild:
+    """Start the build of the winner, unless nothing was decided or another build runs."""
     if winning_variant(task) is None:
-        flash(_("No winner was decided, so nothing is built."), "info")
-        return None
+        return WinnerBuild.NO_WINNER
     if task.before_variants is None:
         task.before_variants = standing_variants(task)
     school_class = db.session.get(SchoolClass, task.class_id)
-    job = build_jobs.start_build(school_class, task.estate_id, after_variants(task))
-    if job.estate_id != task.estate_id or dict(job.variants) != after_variants(task):
-        flash(_("Another build is running. Build the winner when it is done."), "error")
-    else:
+    job = jobs.start_build(school_class, task.estate_id, after_variants(task))
+    started = job.estate_id == task.estate_id and dict(job.variants) == after_variants(task)
+    if started:
         task.build_job_id = job.id
-        flash(_("The winner is being built in the game."), "success")
     db.session.commit()
-    return job
+    return WinnerBuild.STARTED if started else WinnerBuild.BUSY
 
 
 def build_job(task: VotingTask) -> BuildJob | None:

@@ -19,7 +19,7 @@ from flask.testing import FlaskClient
 from werkzeug.serving import make_server
 
 from teacher_portal import create_app
-from teacher_portal.database import upgrade_database
+from teacher_portal.core.database import upgrade_database
 from tests.real_components import require
 from tests.teacher_portal.factories import PASSWORD, create_teacher
 

@@ -8,9 +8,9 @@ from typing import TypeVar
 
 from sqlalchemy import select
 
-from teacher_portal.classes import unused_class_code
-from teacher_portal.codes import new_token
-from teacher_portal.extensions import db
+from teacher_portal.classes.views import unused_class_code
+from teacher_portal.core.codes import new_token
+from teacher_portal.core.extensions import db
 from teacher_portal.models import Group, Household, LessonRun, Pupil, SchoolClass, Teacher
 
 PASSWORD = "correct horse battery"

@@ -7,8 +7,8 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
-from teacher_portal import lesson_plans
-from teacher_portal.extensions import db
+from teacher_portal.core.extensions import db
+from teacher_portal.lesson_runs import plans
 from teacher_portal.models import GameServer, SchoolClass
 from tests import real_components
 from tests.teacher_portal.factories import PASSWORD
@@ -79,7 +79,7 @@ def test_class_code_and_name_on_a_phone(
 
 
 def _build_lesson():
-    for plan in lesson_plans.startable_lessons():
+    for plan in plans.startable_lessons():
         for index, phase in enumerate(plan.phases):
             if phase.build is not None:
                 return plan, index

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from teacher_portal.extensions import db
+from teacher_portal.core.extensions import db
 from teacher_portal.models import Group, Household, LessonRun, Pupil, SchoolClass
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask
 from tests.teacher_portal.conftest import AuthActions, make_app, sign_in_pupil

@@ -10,8 +10,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from teacher_portal import create_app
-from teacher_portal.database import upgrade_database
-from teacher_portal.extensions import MIGRATIONS_DIR, db
+from teacher_portal.core.database import upgrade_database
+from teacher_portal.core.extensions import MIGRATIONS_DIR, db
 from tests.teacher_portal.conftest import make_app
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from teacher_portal.extensions import db
+from teacher_portal.core.extensions import db
 from teacher_portal.models.voting import VotingTask
 from teacher_portal.voting.tally import close
 from tests.teacher_portal.conftest import make_app, sign_in_pupil

@@ -12,7 +12,7 @@ from flask import Flask
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
-from teacher_portal.extensions import db
+from teacher_portal.core.extensions import db
 from teacher_portal.models import Pupil
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask
 from teacher_portal.voting import casting, tally

@@ -5,8 +5,8 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
+from teacher_portal.core.extensions import db
 from teacher_portal.counting import Ballot, Rules, count
-from teacher_portal.extensions import db
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask
 from tests.teacher_portal.conftest import AuthActions, sign_in_pupil
 from tests.teacher_portal.factories import (
@@ -154,9 +154,9 @@ def test_the_pupil_page_learns_when_a_vote_opens(app: Flask, client, auth) -> No
         task = create_task(school_class, state="draft")
     pupil = app.test_client()
     sign_in_pupil(pupil, ali.card_token)
-    before = pupil.get("/vote/now.json").json["key"]
+    before = pupil.get("/pupil/now.json").json["key"]
     assert "Stem:" not in pupil.get("/pupil/").text
     auth.login()
     client.post(f"/votes/{task.id}/open")
-    assert pupil.get("/vote/now.json").json["key"] != before
+    assert pupil.get("/pupil/now.json").json["key"] != before
     assert f"Stem: {task.question}" in pupil.get("/pupil/").text

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from minecraft_scripts.generate import generate, site_box
 from minecraft_scripts.server.build import build_estate, detect_edition, expected_keys, read_keys
-from teacher_portal import build_jobs
-from teacher_portal.extensions import db
+from teacher_portal.core.extensions import db
+from teacher_portal.game import jobs
 from teacher_portal.models import GameServer
 from teacher_portal.models.voting import VotingTask
 from tests import real_components
@@ -70,7 +70,7 @@ def test_a_ranked_site_vote_from_phones_to_the_built_winner(
             GameServer(class_id=school_class.id, host=game_server.host, port=game_server.port)
         )
         db.session.commit()
-        origin = build_jobs.build_origin(school_class)
+        origin = jobs.build_origin(school_class)
     assert 3000 <= origin[0] < 4000
     with game_server.connect() as conn:  # the estate as it stands before the vote
         build_estate(conn, load_estate(ESTATE), at=origin, diff=True)
@@ -111,7 +111,7 @@ def test_a_ranked_site_vote_from_phones_to_the_built_winner(
             task = db.session.scalar(select(VotingTask))
             assert task.result["winners"] == ["2"]
             job_id = task.build_job_id
-        build_jobs.wait(job_id, BUILD_TIMEOUT)
+        jobs.wait(job_id, BUILD_TIMEOUT)
         page.reload()
         page.get_by_text("Bygget! Vinderen står i spillet.").wait_for()
         assert page.get_by_role("img", name="Bebyggelsen før afstemningen").is_visible()

@@ -5,7 +5,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from minecraft_scripts.chat_votes import ChatVote
-from teacher_portal.extensions import db
+from teacher_portal.core.extensions import db
 from teacher_portal.models import GameServer
 from teacher_portal.models.voting import CastBallot, VoterRoll
 from teacher_portal.voting import chat

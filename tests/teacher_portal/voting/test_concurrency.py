@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from teacher_portal.extensions import db
+from teacher_portal.core.extensions import db
 from teacher_portal.models.voting import CastBallot, VoterRoll
 from tests.teacher_portal.conftest import make_app, serving
 from tests.teacher_portal.factories import create_class, create_pupil, create_teacher

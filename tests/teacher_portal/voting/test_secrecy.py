@@ -6,7 +6,7 @@ import pytest
 from flask import Flask
 from sqlalchemy import inspect, select
 
-from teacher_portal.extensions import db
+from teacher_portal.core.extensions import db
 from teacher_portal.models.voting import CastBallot, VoterRoll
 from tests.teacher_portal.conftest import sign_in_pupil
 from tests.teacher_portal.factories import create_class, create_pupils, default_teacher

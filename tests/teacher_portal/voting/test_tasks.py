@@ -3,8 +3,8 @@
 from flask import Flask
 from sqlalchemy import select
 
-from teacher_portal import lesson_plans
-from teacher_portal.extensions import db
+from teacher_portal.core.extensions import db
+from teacher_portal.lesson_runs import plans
 from teacher_portal.models import LessonRun
 from teacher_portal.models.voting import VotingTask
 from tests.teacher_portal.factories import (
@@ -71,7 +71,7 @@ def test_secret_and_changeable_is_refused_with_a_reason(app: Flask, client, auth
 def test_a_vote_from_the_lesson_template_takes_its_options_and_rules(
     app: Flask, client, auth
 ) -> None:
-    plan = lesson_plans.lesson("afdelingsmoedet")
+    plan = plans.lesson("afdelingsmoedet")
     index = next(i for i, phase in enumerate(plan.phases) if phase.vote is not None)
     with app.app_context():
         school_class = create_class(default_teacher())

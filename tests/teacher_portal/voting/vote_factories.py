@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from teacher_portal.extensions import db
+from teacher_portal.core.extensions import db
 from teacher_portal.models import SchoolClass
 from teacher_portal.models.voting import VotingTask
 from teacher_portal.voting.options import text_options, variant_options

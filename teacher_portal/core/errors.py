@@ -1,0 +1,37 @@
+"""Friendly error pages in the user's language instead of the framework's English defaults."""
+
+from flask import Blueprint, render_template
+from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException
+
+from lessons.catalog import UnknownLessonError
+from worlds.datafile import DataFileError
+
+bp = Blueprint("errors", __name__)
+
+
+def _messages() -> dict[int, tuple[str, str]]:
+    return {
+        400: (
+            _("The form could not be used"),
+            _("It was too old or incomplete. Go back, reload the page and try again."),
+        ),
+        403: (_("Not for you"), _("This page is only for the portal's administrators.")),
+        404: (_("Page not found"), _("The page does not exist, or it belongs to someone else.")),
+        409: (_("Not now"), _("That cannot be done right now. Go back and reload the page.")),
+        429: (_("Slow down"), _("Too many tries in a short time. Wait a minute and try again.")),
+    }
+
+
+@bp.app_errorhandler(DataFileError)
+@bp.app_errorhandler(UnknownLessonError)
+def lesson_unavailable(error: Exception) -> tuple[str, int]:
+    """A lesson or estate file that no longer loads: say which, instead of a server error."""
+    title = _("This lesson cannot be loaded")
+    return render_template("core/error.html", title=title, text=str(error)), 500
+
+
+@bp.app_errorhandler(HTTPException)
+def http_error(error: HTTPException) -> tuple[str, int]:
+    title, text = _messages().get(error.code or 500, (error.name, error.description or ""))
+    return render_template("core/error.html", title=title, text=text), error.code or 500

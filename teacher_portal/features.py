@@ -1,0 +1,29 @@
+"""Which features the app has, in one list: `create_app` registers each one's blueprint and
+runs its `init_app` if it has one. A new feature package adds itself here."""
+
+from types import ModuleType
+
+from flask import Flask
+
+from teacher_portal import classes, game, lesson_runs, pages, pupils, teachers, voting
+from teacher_portal.core import errors, i18n
+
+FEATURES: list[ModuleType] = [
+    pages,
+    teachers,
+    classes,
+    pupils,
+    lesson_runs,
+    game,
+    voting,
+    i18n,
+    errors,
+]
+
+
+def register(app: Flask) -> None:
+    for feature in FEATURES:
+        init_app = getattr(feature, "init_app", None)
+        if init_app is not None:
+            init_app(app)
+        app.register_blueprint(feature.bp)
