@@ -202,7 +202,7 @@ ERROR_CASES = {
         "duration",
         "duplicate key",
     ),
-    "YAML syntax": ("grades: [6, 7]", "grades: [6, 7", "duration: 45", "", "YAML syntax error"),
+    "YAML syntax": ("grades: [8, 9]", "grades: [8, 9", "duration: 45", "", "YAML syntax error"),
     "question mark in a short text": (
         "title: {da: Prøvelektion, en: Trial lesson}",
         "title: {da: Hvad nu?, en: What now?}",
