@@ -10,6 +10,8 @@ import click
 from lessons.catalog import LESSONS_DIR, UnknownLessonError, lesson_ids, load_lesson
 from lessons.checker import CheckReport, check_lesson_file
 from lessons.guide import render_guide
+from lessons.printables import printables_pdf, render_printables
+from lessons.printing import PrintingError
 from lessons.references import EstateShelf
 from lessons.schema_export import lesson_json_schema_text
 from worlds.datafile import DataFileError
@@ -99,6 +101,34 @@ def render(
         return
     try:
         output.write_text(html, encoding="utf-8")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+    click.echo(f"{output}")
+
+
+@lessons.command("printables")
+@click.argument("lesson")
+@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The PDF to write (a name ending in .html writes the HTML instead).",
+)
+def printables(lesson: str, lang: str, output: Path) -> None:
+    """Print LESSON's cards, agenda, ballots, sheets, glossary and exit tickets (A4)."""
+    try:
+        loaded = load_lesson(lesson)
+    except (UnknownLessonError, DataFileError) as error:
+        raise click.ClickException(str(error)) from None
+    try:
+        if output.suffix.lower() == ".html":
+            output.write_text(render_printables(loaded, lang), encoding="utf-8")
+        else:
+            output.write_bytes(printables_pdf(loaded, lang))
+    except PrintingError as error:
+        raise click.ClickException(str(error)) from None
     except OSError as error:
         raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
     click.echo(f"{output}")
