@@ -139,6 +139,7 @@ def markdown_inline(source: str) -> Markup:
     return Markup(_markdown.renderInline(source))
 
 
+environment = _environment  # shared with the course day and the printables
 _environment.filters["md"] = markdown_block
 _environment.filters["md_inline"] = markdown_inline
 
@@ -154,8 +155,8 @@ def _phase_views(
                 number=number,
                 phase=phase,
                 kind=labels.PHASE_KINDS[phase.kind][lang],
-                start=_clock(elapsed, start),
-                end=_clock(elapsed + phase.minutes, start),
+                start=clock_text(elapsed, start),
+                end=clock_text(elapsed + phase.minutes, start),
                 build=_build_lines(phase.build, lesson, estate, lang) if phase.build else [],
                 vote=_vote_view(phase.vote, estate, lang) if phase.vote else None,
             )
@@ -164,7 +165,8 @@ def _phase_views(
     return views
 
 
-def _clock(minutes: int, start: time | None) -> str:
+def clock_text(minutes: int, start: time | None) -> str:
+    """Minutes from the start as 1:05, or as a clock time when the start is known."""
     if start is None:
         return f"{minutes // 60}:{minutes % 60:02d}"
     moment = datetime.combine(datetime.min, start) + timedelta(minutes=minutes)
