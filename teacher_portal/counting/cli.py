@@ -35,7 +35,7 @@ def _fraction(_ctx: click.Context, _param: click.Parameter, value: str | None):
     default=None,
     help="What the vote decides, which sets how a tie ends: proposal (the first option is "
     "'for'; a tie falls), choice (a tie decides nothing), election or ranking (ties by lot). "
-    "Default: election for bloc or several seats, otherwise choice.",
+    "Default: election.",
 )
 @click.option(
     "--seats",

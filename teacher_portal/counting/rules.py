@@ -14,7 +14,6 @@ from lessons.vote_methods import (
     DecisionKind,
     VoteMethod,
     decision_problem,
-    default_decision,
     names,
 )
 from teacher_portal.counting.weights import VOTES_PER_HOUSEHOLD, household_weights
@@ -39,7 +38,8 @@ class Rules:
     - `seed`: the lot's seed; None draws one, which the result records.
     - `decision`: what the vote decides (`DecisionKind`), which sets how a tie ends: a
       proposal falls on a tie, a choice is left undecided, an election and a ranking
-      draw lots. None: an election for bloc or several seats, otherwise a choice.
+      draw lots. Callers should say; None counts as an election (every deciding tie drawn,
+      as before decisions were modelled), so a caller not yet passing it keeps working.
     """
 
     method: str
@@ -67,7 +67,7 @@ class Rules:
                 f"a majority threshold does not apply to '{self.method}'; it works with "
                 f"{names(MAJORITY_METHODS)}"
             )
-        decision = self.decision or default_decision(self.method, self.seats)
+        decision = self.decision or DecisionKind.ELECTION
         if decision not in set(DecisionKind):
             raise CountingRuleError(
                 f"unknown decision '{decision}'; choose one of: {', '.join(DecisionKind)}"

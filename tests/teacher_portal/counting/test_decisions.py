@@ -74,7 +74,7 @@ def test_a_proposal_needs_exactly_for_and_against() -> None:
 
 def test_a_tied_choice_decides_nothing_and_draws_no_lot() -> None:
     ballots = [Ballot(("Natur",), 4), Ballot(("Aktiv",), 4), Ballot(("Klassisk",), 1)]
-    result = count(PLAYGROUNDS, ballots, Rules("plurality"))
+    result = count(PLAYGROUNDS, ballots, Rules("plurality", decision="choice"))
     assert result.decision == "choice"
     assert result.undecided_reason == "tie"
     assert result.winners == ()
@@ -84,7 +84,7 @@ def test_a_tied_choice_decides_nothing_and_draws_no_lot() -> None:
 
 def test_a_choice_by_approval_ties_the_same_way() -> None:
     ballots = [Ballot(("Natur", "Aktiv"), 3), Ballot(("Klassisk",), 2)]
-    result = count(PLAYGROUNDS, ballots, Rules("approval"))
+    result = count(PLAYGROUNDS, ballots, Rules("approval", decision="choice"))
     assert result.undecided_reason == "tie" and set(result.leading) == {"Natur", "Aktiv"}
 
 
@@ -92,10 +92,10 @@ def test_a_choice_by_run_off_draws_eliminations_but_not_the_final_pair() -> None
     # Round 1: Klassisk 3, Natur 2, Aktiv 2 -> the tie for last place is drawn (a place
     # in the ranking); round 2 then ends 3 against 4 or, if the last two tie, undecided.
     ballots = [Ballot(("Klassisk",), 3), Ballot(("Natur", "Klassisk"), 2), Ballot(("Aktiv",), 2)]
-    result = count(PLAYGROUNDS, ballots, Rules("ranked", seed=5))
+    result = count(PLAYGROUNDS, ballots, Rules("ranked", seed=5, decision="choice"))
     assert result.tie_breaks[0].tied == ("Natur", "Aktiv")
     final_pair = [Ballot(("Natur",), 3), Ballot(("Aktiv",), 3)]
-    tied = count(PLAYGROUNDS, final_pair, Rules("ranked", seed=5))
+    tied = count(PLAYGROUNDS, final_pair, Rules("ranked", seed=5, decision="choice"))
     assert tied.undecided_reason == "tie" and set(tied.leading) == {"Natur", "Aktiv"}
     assert tied.tie_breaks == ()
     election = count(PLAYGROUNDS, final_pair, Rules("ranked", seed=5, decision="election"))
@@ -105,11 +105,13 @@ def test_a_choice_by_run_off_draws_eliminations_but_not_the_final_pair() -> None
 def test_a_condorcet_cycle_has_no_condorcet_winner() -> None:
     """A > B > C > A, each pair 2 to 1: the pairwise table shows the cycle."""
     cycle = [Ballot(("A", "B", "C")), Ballot(("B", "C", "A")), Ballot(("C", "A", "B"))]
-    result = count(["A", "B", "C"], cycle, Rules("condorcet"))
+    result = count(["A", "B", "C"], cycle, Rules("condorcet", decision="choice"))
     assert result.pairwise["A"]["B"] == result.pairwise["B"]["C"] == result.pairwise["C"]["A"] == 2
     assert result.condorcet_winner is None
     assert result.undecided_reason == "tie"  # Schulze ties all three; a choice stays open
-    clear = count(["A", "B", "C"], [*cycle, Ballot(("A",), 2)], Rules("condorcet"))
+    clear = count(
+        ["A", "B", "C"], [*cycle, Ballot(("A",), 2)], Rules("condorcet", decision="choice")
+    )
     assert clear.condorcet_winner == "A" and clear.winners == ("A",)
     assert json.loads(json.dumps(clear.to_dict()))["condorcet_winner"] == "A"
 
@@ -130,11 +132,12 @@ def test_a_ranking_draws_every_tie_for_a_place() -> None:
     assert result.winners == result.ranking[:1]
 
 
-def test_without_a_decision_bloc_elects_and_one_seat_chooses() -> None:
+def test_without_a_decision_ties_are_drawn_as_in_an_election() -> None:
+    """Callers not yet saying what they decide keep the lot they had."""
     assert Rules("bloc", seats=3).decision == "election"
-    assert Rules("plurality", seats=2).decision == "election"
-    assert Rules("plurality").decision == "choice"
-    assert Rules("ranked").decision == "choice"
+    assert Rules("plurality").decision == "election"
+    ballots = [Ballot(("Natur",), 2), Ballot(("Aktiv",), 2)]
+    assert len(count(PLAYGROUNDS, ballots, Rules("plurality", seed=1)).tie_breaks) == 1
 
 
 def test_tally_counts_a_paper_proposal(tmp_path: Path) -> None:
