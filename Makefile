@@ -2,7 +2,8 @@
 VENV    := .venv
 BIN     := $(VENV)/bin
 PYTHON  ?= python3
-SYSTEM_PACKAGES := minetest-server minetest-mod-pycraft chromium fonts-dejavu-core iproute2 postgresql
+SYSTEM_PACKAGES := minetest-server minetest-mod-pycraft chromium fonts-dejavu-core iproute2 postgresql \
+                   libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 
 .PHONY: run test lint format system-deps benchmark clean translations
 

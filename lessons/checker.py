@@ -48,8 +48,8 @@ def check_lesson_file(path: str | Path, shelf: EstateShelf | None = None) -> Che
                 f"rename the file to '{lesson.id}.yaml' or change the id",
             )
         )
-    report.errors = _placed(issues, path)
-    report.warnings = _placed(timing_warnings(lesson), path)
+    report.errors = placed(issues, path)
+    report.warnings = placed(timing_warnings(lesson), path)
     report.lesson = None if report.errors else lesson
     return report
 
@@ -81,7 +81,7 @@ def _with_flow_hint(problem: Problem) -> Problem:
     return replace(problem, message=problem.message + FLOW_HINT)
 
 
-def _placed(issues: list[FieldIssue], path: Path) -> list[Problem]:
+def placed(issues: list[FieldIssue], path: Path) -> list[Problem]:
     """Give each issue the line and column of its field (the file parsed cleanly before)."""
     if not issues:
         return []

@@ -8,11 +8,22 @@ from pathlib import Path
 import click
 
 from lessons.catalog import LESSONS_DIR, UnknownLessonError, lesson_ids, load_lesson
-from lessons.checker import CheckReport, check_lesson_file
+from lessons.checker import CheckReport, check_lesson_file, placed
+from lessons.course import (
+    COURSES_DIR,
+    Course,
+    character_issues,
+    course_ids,
+    course_issues,
+    render_course,
+)
 from lessons.guide import render_guide
+from lessons.printables import printables_pdf, render_printables
+from lessons.printing import PrintingError
 from lessons.references import EstateShelf
 from lessons.schema_export import lesson_json_schema_text
-from worlds.datafile import DataFileError
+from worlds.datafile import DataFileError, load_data_file
+from worlds.error_messages import did_you_mean
 
 
 @click.group(name="lessons")
@@ -44,6 +55,8 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
     files = _lesson_files(paths)
     shelf = EstateShelf()
     reports = [check_lesson_file(path, shelf) for path in files]
+    if not paths:
+        reports += _course_reports(reports)
     for report in reports:
         for problem in report.errors:
             click.echo(str(problem))
@@ -52,7 +65,7 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
                 f"{problem.file}:{problem.line}:{problem.column}: "
                 f"{problem.field}: warning: {problem.message}"
             )
-    click.echo(_summary(reports, strict))
+    click.echo(_summary(reports, strict, files=len(files)))
     if _failed(reports, strict):
         raise SystemExit(1)
 
@@ -104,6 +117,34 @@ def render(
     click.echo(f"{output}")
 
 
+@lessons.command("printables")
+@click.argument("lesson")
+@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The PDF to write (a name ending in .html writes the HTML instead).",
+)
+def printables(lesson: str, lang: str, output: Path) -> None:
+    """Print LESSON's cards, agenda, ballots, sheets, glossary and exit tickets (A4)."""
+    try:
+        loaded = load_lesson(lesson)
+    except (UnknownLessonError, DataFileError) as error:
+        raise click.ClickException(str(error)) from None
+    try:
+        if output.suffix.lower() == ".html":
+            output.write_text(render_printables(loaded, lang), encoding="utf-8")
+        else:
+            output.write_bytes(printables_pdf(loaded, lang))
+    except PrintingError as error:
+        raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+    click.echo(f"{output}")
+
+
 @lessons.command("schema")
 @click.option(
     "-o",
@@ -119,6 +160,56 @@ def schema(output: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
+
+
+def _course_reports(lesson_reports: list[CheckReport]) -> list[CheckReport]:
+    """The shipped course plans and the cast's continuity across the shipped lessons."""
+    lessons = {r.lesson.id: r.lesson for r in lesson_reports if r.lesson is not None}
+    files = {r.lesson.id: Path(r.file) for r in lesson_reports if r.lesson is not None}
+    for lesson_id, issue in character_issues(lessons):
+        report = next(r for r in lesson_reports if r.lesson and r.lesson.id == lesson_id)
+        report.errors += placed([issue], files[lesson_id])
+    reports = []
+    for course_id in course_ids():
+        path = _as_shown(COURSES_DIR / f"{course_id}.yaml")
+        report = CheckReport(str(path))
+        try:
+            course = load_data_file(path, Course)
+        except DataFileError as error:
+            report.errors = error.problems
+        else:
+            report.errors = placed(list(course_issues(course, lessons)), path)
+        reports.append(report)
+    return reports
+
+
+@lessons.command("course")
+@click.argument("course", default="kursusdag")
+@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
+@click.option("--start", default=None, metavar="HH:MM", help="Clock time the day starts.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="HTML file to write (default: print to the terminal).",
+)
+def course(course: str, lang: str, start: str | None, output: Path | None) -> None:
+    """Render a course day across lessons (default: the 3-hour kursusdag) as a guide."""
+    if course not in course_ids():
+        hint = did_you_mean(course, course_ids())
+        raise click.ClickException(f"no course plan '{course}'; {hint}")
+    try:
+        plan = load_data_file(COURSES_DIR / f"{course}.yaml", Course)
+        lessons = {lesson_id: load_lesson(lesson_id) for lesson_id in lesson_ids()}
+    except DataFileError as error:
+        raise click.ClickException(str(error)) from None
+    html = render_course(plan, lessons, lang, start=_clock_time(start))
+    if output is None:
+        click.echo(html)
+        return
+    output.write_text(html, encoding="utf-8")
+    click.echo(f"{output}")
 
 
 def _lesson_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -143,10 +234,10 @@ def _failed(reports: list[CheckReport], strict: bool) -> bool:
     return any(report.errors or (strict and report.warnings) for report in reports)
 
 
-def _summary(reports: list[CheckReport], strict: bool) -> str:
+def _summary(reports: list[CheckReport], strict: bool, files: int) -> str:
+    """One line; `files` counts the lessons (course plans add their problems, not a count)."""
     errors = sum(len(report.errors) for report in reports)
     warnings = sum(len(report.warnings) for report in reports)
-    files = len(reports)
     warned = f", {warnings} {_plural(warnings, 'advarsel', 'advarsler')} / " if warnings else ""
     warned += f"{warnings} {_plural(warnings, 'warning', 'warnings')}" if warnings else ""
     if not _failed(reports, strict):

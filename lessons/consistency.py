@@ -8,11 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from lessons.curriculum import curriculum_issues
+from lessons.glossary import glossary
 from lessons.schema import Lesson, PhaseKind, VoteOptions, VoteTemplate
-from lessons.vote_methods import COUNTABLE_FROM_RANKINGS, VoteMethod
+from lessons.vote_methods import (
+    COUNTABLE_FROM_RANKINGS,
+    PROPOSAL_OPTIONS,
+    DecisionKind,
+    VoteMethod,
+    decision_problem,
+)
 from worlds.datafile import FieldIssue
+from worlds.error_messages import did_you_mean
 
 Loc = tuple[str | int, ...]
+SESSION_MINUTES = 45
 
 
 def lesson_issues(lesson: Lesson) -> list[FieldIssue]:
@@ -34,7 +44,45 @@ def lesson_issues(lesson: Lesson) -> list[FieldIssue]:
             plots_built.update(phase.build.plots)
         if phase.vote is not None:
             issues += vote_issues(phase.vote, (*loc, "vote"), plots_built)
+    issues += session_issues(lesson)
+    issues += glossary_issues(lesson)
+    issues += curriculum_issues(lesson)
     return issues
+
+
+def session_issues(lesson: Lesson) -> Iterator[FieldIssue]:
+    """Phases split into 45-minute lessons in order: 1, 1, 2, 2, … and none too long."""
+    expected, minutes = 1, 0
+    for index, phase in enumerate(lesson.phases):
+        if phase.session == expected + 1 and index > 0:
+            expected, minutes = expected + 1, 0
+        if phase.session != expected:
+            yield FieldIssue(
+                ("phases", index, "session"),
+                f"session {phase.session} follows session {expected}: number the 45-minute "
+                f"lessons in order, {expected} or {expected + 1} here",
+            )
+            return
+        minutes += phase.minutes
+        if minutes > SESSION_MINUTES:
+            yield FieldIssue(
+                ("phases", index, "session"),
+                f"session {expected} takes {minutes} minutes, more than a {SESSION_MINUTES}-"
+                "minute lesson; move this phase to the next session or shorten it",
+            )
+            return
+
+
+def glossary_issues(lesson: Lesson) -> Iterator[FieldIssue]:
+    known = list(glossary().terms)
+    yield from _duplicate_ids(("glossary",), lesson.glossary)
+    for index, term in enumerate(lesson.glossary):
+        if term not in known:
+            yield FieldIssue(
+                ("glossary", index),
+                f"'{term}' is not in lessons/data/glossary.yaml; add it there or "
+                + did_you_mean(term, known),
+            )
 
 
 def vote_issues(vote: VoteTemplate, loc: Loc, plots_built: set[str]) -> Iterator[FieldIssue]:
@@ -54,6 +102,7 @@ def vote_issues(vote: VoteTemplate, loc: Loc, plots_built: set[str]) -> Iterator
             (*loc, "seats"),
             f"'seats' only applies to method 'bloc', not '{vote.method}'; remove it or use bloc",
         )
+    yield from _decision_issues(vote, loc)
     for position, method in enumerate(vote.compare):
         if vote.method not in COUNTABLE_FROM_RANKINGS or method not in COUNTABLE_FROM_RANKINGS:
             yield FieldIssue(
@@ -64,6 +113,24 @@ def vote_issues(vote: VoteTemplate, loc: Loc, plots_built: set[str]) -> Iterator
             )
         elif method is vote.method:
             yield FieldIssue((*loc, "compare", position), f"'{method}' is already the method")
+
+
+def _decision_issues(vote: VoteTemplate, loc: Loc) -> Iterator[FieldIssue]:
+    """A proposal is one yes/no question; a ranking orders by totals; one outcome is not
+    an election."""
+    if vote.decision is None:
+        return
+    problem = decision_problem(vote.decision, vote.method, vote.seats or 1)
+    if problem:
+        yield FieldIssue((*loc, "decision"), f"{problem}; change 'decision' or 'method'")
+    if vote.decision is DecisionKind.PROPOSAL and (
+        vote.options.texts is None or len(vote.options.texts) != PROPOSAL_OPTIONS
+    ):
+        yield FieldIssue(
+            (*loc, "options"),
+            "a proposal has two written options, for and against in that order: "
+            "texts: [{da: Ja, en: 'Yes'}, {da: Nej, en: 'No'}]",
+        )
 
 
 def option_count_issues(vote: VoteTemplate, count: int, options_loc: Loc) -> Iterator[FieldIssue]:

@@ -7,8 +7,8 @@ method and weighting so a teacher can explain the count to the class.
 
 from __future__ import annotations
 
-from lessons.schema import PhaseKind, Subject
-from lessons.vote_methods import VoteMethod, VoteWeights
+from lessons.schema import PhaseKind, RoleKind, Subject
+from lessons.vote_methods import DecisionKind, VoteMethod, VoteWeights
 
 Bilingual = dict[str, str]
 
@@ -78,9 +78,51 @@ HEADINGS: dict[str, Bilingual] = {
         "da": "Resultatet gælder kun, hvis mindst {percent} % har stemt.",
         "en": "The result only counts if at least {percent}% have voted.",
     },
-    "ties_and_blanks": {
-        "da": "Blanke stemmer tælles ikke med. Står det lige, trækkes der lod.",
-        "en": "Blank votes are not counted. A tie is settled by drawing lots.",
+    "blanks": {
+        "da": "Blanke stemmer tælles ikke med.",
+        "en": "Blank votes are not counted.",
+    },
+    "condorcet_table": {
+        "da": "Condorcet-tabellen viser hvert opgør én mod én: hvor mange foretrækker rækkens "
+        "mulighed frem for kolonnens. Slår én mulighed alle de andre, er den Condorcet-vinder. "
+        "Slår A B, B C og C A, er der en cyklus og ingen Condorcet-vinder; Schulze-metodens "
+        "vinder er så ikke en Condorcet-vinder.",
+        "en": "The Condorcet table shows every head-to-head contest: how many prefer the row's "
+        "option to the column's. An option that beats all the others is the Condorcet winner. "
+        "If A beats B, B beats C and C beats A, there is a cycle and no Condorcet winner; the "
+        "Schulze method's winner is then not a Condorcet winner.",
+    },
+    "curriculum": {"da": "Fælles Mål", "en": "Curriculum goals (Fælles Mål)"},
+    "purpose": {"da": "Folkeskolens formål", "en": "The aim of the folkeskole"},
+    "area": {"da": "Kompetenceområde", "en": "Competence area"},
+    "focus": {"da": "Færdigheds- og vidensområde", "en": "Skill and knowledge area"},
+    "skill": {"da": "Færdighedsmål", "en": "Skill goal"},
+    "knowledge": {"da": "Vidensmål", "en": "Knowledge goal"},
+    "differentiation": {"da": "Differentiering", "en": "Differentiation"},
+    "younger": {"da": "5.–6. klasse", "en": "Grades 5–6"},
+    "older": {"da": "9.–10. klasse", "en": "Grades 9–10"},
+    "sessions": {"da": "Som 45-minutters lektioner", "en": "As 45-minute lessons"},
+    "session": {"da": "Lektion {number}", "en": "Lesson {number}"},
+    "session_note": {
+        "da": "Start hver ny lektion med et kort resumé: Hvad besluttede vi sidst, og hvad står "
+        "i spillet nu? Byggerier og afstemninger bliver gemt imellem lektionerne.",
+        "en": "Start each new lesson with a short recap: what did we decide last time, and "
+        "what stands in the game now? Builds and votes are kept between lessons.",
+    },
+    "exit_ticket": {"da": "Tegn på læring (exit-seddel)", "en": "Signs of learning (exit ticket)"},
+    "glossary": {"da": "Ordliste", "en": "Glossary"},
+    "agenda": {"da": "Dagsorden", "en": "Agenda"},
+    "printables": {
+        "da": "Print til eleverne: `jagten lessons printables {lesson} -o print.pdf` "
+        "(rollekort, dagsorden, stemmesedler, ark, ordliste og exit-sedler).",
+        "en": "Printables for the pupils: `jagten lessons printables {lesson} --lang en -o "
+        "print.pdf` (role cards, agenda, ballots, sheets, glossary and exit tickets).",
+    },
+    "paper_vote": {
+        "da": "Telefonfri klasse: del de printede stemmesedler ud, tæl op, og tast stemmetallene "
+        "ind i portalen, eller tæl dem med `{command}`.",
+        "en": "Phone-free class: hand out the printed ballots, count them, and type the counts "
+        "into the portal, or count them with `{command}`.",
     },
     "generated_from": {"da": "Lavet ud fra", "en": "Generated from"},
     "source": {"da": "Kilde", "en": "Source"},
@@ -112,8 +154,10 @@ SUBJECTS: dict[Subject, Bilingual] = {
 
 METHODS: dict[VoteMethod, Bilingual] = {
     VoteMethod.PLURALITY: {
-        "da": "Almindeligt flertal: hver stemme går til én mulighed, og flest stemmer vinder.",
-        "en": "Plurality: each vote goes to one option, and the most votes wins.",
+        "da": "Relativt flertal (flest stemmer): hver stemme går til én mulighed, og den med "
+        "flest stemmer vinder.",
+        "en": "Plurality (most votes): each vote goes to one option, and the one with the most "
+        "votes wins.",
     },
     VoteMethod.APPROVAL: {
         "da": "Godkendelsesafstemning: sæt kryds ved alle de muligheder, du kan støtte; "
@@ -121,7 +165,7 @@ METHODS: dict[VoteMethod, Bilingual] = {
         "en": "Approval voting: tick every option you can support; the most ticks wins.",
     },
     VoteMethod.RANKED: {
-        "da": "Præferencevalg (instant run-off): eleverne sætter mulighederne i rækkefølge. "
+        "da": "Præferencevalg: eleverne sætter mulighederne i rækkefølge. "
         "Den med færrest førstepladser udgår, og dens stemmer går videre til næste valg, "
         "indtil én har over halvdelen.",
         "en": "Ranked choice (instant run-off): pupils put the options in order. The one "
@@ -148,6 +192,40 @@ METHODS: dict[VoteMethod, Bilingual] = {
     },
 }
 
+DECISIONS: dict[DecisionKind, Bilingual] = {
+    DecisionKind.PROPOSAL: {
+        "da": "Forslaget er vedtaget, hvis der er flere ja- end nej-stemmer. Står det lige, er "
+        "forslaget faldet – der trækkes ikke lod.",
+        "en": "The proposal is adopted if there are more yes than no votes. On a tie the "
+        "proposal falls – no lots are drawn.",
+    },
+    DecisionKind.CHOICE: {
+        "da": "Står to muligheder lige om sejren, er intet besluttet: stem igen mellem dem. Der "
+        "trækkes ikke lod om en beslutning.",
+        "en": "If two options tie for the win, nothing is decided: vote again between them. No "
+        "lots are drawn for a decision.",
+    },
+    DecisionKind.ELECTION: {
+        "da": "Står kandidater lige om en plads eller en suppleantplads, trækkes der lod; "
+        "lodtrækningen gemmes i resultatet.",
+        "en": "If candidates tie for a seat or a deputy place, it is settled by drawing lots; "
+        "the draw is kept in the result.",
+    },
+    DecisionKind.RANKING: {
+        "da": "Resultatet er en rækkefølge. Står to lige om en plads, trækkes der lod om "
+        "rækkefølgen; lodtrækningen gemmes i resultatet.",
+        "en": "The result is an order. If two tie for a place, the order is settled by drawing "
+        "lots; the draw is kept in the result.",
+    },
+}
+
+ROLE_KINDS: dict[RoleKind, Bilingual] = {
+    RoleKind.RESIDENT: {"da": "Beboer", "en": "Resident"},
+    RoleKind.CANDIDATE: {"da": "Kandidat", "en": "Candidate"},
+    RoleKind.OFFICE: {"da": "Rolle", "en": "Role"},
+    RoleKind.GROUP: {"da": "Gruppe", "en": "Group"},
+}
+
 WEIGHTS: dict[VoteWeights, Bilingual] = {
     VoteWeights.PER_PUPIL: {"da": "Én stemme pr. elev.", "en": "One vote per pupil."},
     VoteWeights.PER_HOUSEHOLD: {
@@ -155,6 +233,13 @@ WEIGHTS: dict[VoteWeights, Bilingual] = {
         "en": "2 votes per household, however many live there (as at the department meeting).",
     },
 }
+
+
+def role_name(name: str, age: int | None, lang: str) -> str:
+    """``Fatima``, 38 → ``Fatima, 38 år`` / ``Fatima, 38``."""
+    if age is None:
+        return name
+    return f"{name}, {age} år" if lang == "da" else f"{name}, {age}"
 
 
 def grades_text(grades: list[int], lang: str) -> str:

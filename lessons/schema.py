@@ -18,7 +18,7 @@ from pydantic import (
     WrapValidator,
 )
 
-from lessons.vote_methods import VoteMethod, VoteWeights
+from lessons.vote_methods import DecisionKind, VoteMethod, VoteWeights
 from worlds.data_model import Identifier, Strict, Text
 from worlds.error_messages import did_you_mean
 
@@ -62,6 +62,60 @@ class Subject(StrEnum):
     KRISTENDOMSKUNDSKAB = "kristendomskundskab"
 
 
+class RoleKind(StrEnum):
+    """What a role is, which decides its printed card."""
+
+    RESIDENT = "resident"  # a character of the estate: a role card
+    CANDIDATE = "candidate"  # stands for election: a candidate card
+    OFFICE = "office"  # the chair, the secretary, a coordinator: a role card
+    GROUP = "group"  # many pupils at once (the households): no card
+
+
+class CurriculumGoal(Strict):
+    """A Fælles Mål goal the lesson serves: subject, competence area, and the skill and
+    knowledge goals (færdigheds- og vidensmål) in the lesson's words."""
+
+    subject: Annotated[Subject, _one_of(Subject)]
+    area: str = Field(description="Fælles Mål competence area, e.g. 'politik' (samfundsfag)")
+    focus: Text = Field(description="Færdigheds- og vidensområde, e.g. Demokrati")
+    skill: Text = Field(description="Færdighedsmål: 'Eleven kan …'")
+    knowledge: Text = Field(description="Vidensmål: 'Eleven har viden om …'")
+
+
+class Differentiation(Strict):
+    """What changes for the youngest and the oldest pupils the course meets."""
+
+    younger: Text = Field(description="Grades 5–6: what to simplify or support")
+    older: Text = Field(description="Grades 9–10: what to add or deepen")
+
+
+class Worksheet(Strict):
+    """A printed sheet with prompts and room to write (an estate passport, a help plan)."""
+
+    title: Text
+    intro: Text | None = None
+    prompts: Annotated[list[Text], Field(min_length=1)]
+
+
+class ShiftPlan(Strict):
+    """A printed weekly shift plan: days × shifts, with a line per volunteer."""
+
+    title: Text
+    intro: Text | None = None
+    days: Annotated[list[Text], Field(min_length=1)]
+    shifts: Annotated[list[str], Field(min_length=1)] = Field(
+        description="Shift times as printed, e.g. '16–18'"
+    )
+    volunteers_per_shift: Annotated[int, Field(ge=1, le=6)] = 2
+
+
+class Handouts(Strict):
+    """What is printed for pupils besides cards, agenda, ballots, glossary and exit ticket."""
+
+    worksheets: list[Worksheet] = Field(default_factory=list)
+    shift_plans: list[ShiftPlan] = Field(default_factory=list)
+
+
 class VoteOptions(Strict):
     """What the pupils choose between: exactly one of `texts`, `site` or `plots`."""
 
@@ -86,6 +140,11 @@ class VoteTemplate(Strict):
     description: Text | None = None
     options: VoteOptions
     method: Annotated[VoteMethod, _one_of(VoteMethod)] = VoteMethod.PLURALITY
+    decision: Annotated[DecisionKind, _one_of(DecisionKind)] | None = Field(
+        default=None,
+        description="proposal (yes/no: a tie falls), choice (a tie decides nothing), election "
+        "or ranking (ties by lot); default: election for bloc, otherwise choice",
+    )
     seats: Annotated[int, Field(ge=1)] | None = Field(
         default=None, description="Seats to fill; only for method `bloc`"
     )
@@ -122,6 +181,10 @@ class Phase(Strict):
     )
     title: Text
     minutes: Annotated[int, Field(ge=1, le=135)] = Field(description="How long the phase takes")
+    session: Annotated[int, Field(ge=1, le=3)] = Field(
+        default=1,
+        description="Which 45-minute lesson the phase belongs to when the lesson is split",
+    )
     teacher: Text = Field(description="What the teacher says and does (Markdown)")
     pupils: Text = Field(description="What the pupils do, shown on their screens (Markdown)")
     questions: list[Text] = Field(default_factory=list, description="Questions for the class")
@@ -132,9 +195,13 @@ class Phase(Strict):
 class Role(Strict):
     """A part pupils play: a resident, a candidate, the chair, a guest."""
 
-    id: Identifier
+    id: Identifier = Field(description="A character keeps its id, name and age in every lesson")
     name: Text
     description: Text
+    kind: Annotated[RoleKind, _one_of(RoleKind)] = RoleKind.OFFICE
+    age: Annotated[int, Field(ge=0, le=110)] | None = Field(
+        default=None, description="A character's age, the same in every lesson"
+    )
 
 
 class Rule(Strict):
@@ -157,11 +224,25 @@ class Lesson(Strict):
         description="Minutes in total; the phases' minutes should add up to it"
     )
     subjects: Annotated[list[Annotated[Subject, _one_of(Subject)]], Field(min_length=1)]
+    curriculum: Annotated[list[CurriculumGoal], Field(min_length=1)] = Field(
+        description="Fælles Mål goals per subject (jagten lessons check knows the areas)"
+    )
     goals: Annotated[list[Text], Field(min_length=1)] = Field(description="Learning goals")
+    differentiation: Differentiation
+    exit_ticket: Annotated[list[Text], Field(min_length=2)] = Field(
+        description="Tegn på læring: questions each pupil answers on a slip at the end"
+    )
+    glossary: Annotated[list[Identifier], Field(min_length=1)] = Field(
+        description="Words for the pupils' glossary (ids in lessons/data/glossary.yaml)"
+    )
     preparation: list[Text] = Field(default_factory=list, description="Before the lesson")
     materials: list[Text] = Field(default_factory=list)
     estate: Identifier = Field(description="Id of an estate in worlds/, e.g. tranebaerparken")
     roles: list[Role] = Field(default_factory=list)
     rules: list[Rule] = Field(default_factory=list, description="Rules cited for the teacher")
+    agenda: list[Text] = Field(
+        default_factory=list, description="The meeting's agenda, printed for the pupils"
+    )
+    handouts: Handouts = Field(default_factory=Handouts)
     teacher_notes: Text | None = Field(default=None, description="Background (Markdown)")
     phases: Annotated[list[Phase], Field(min_length=1)]

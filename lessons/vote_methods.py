@@ -1,4 +1,5 @@
-"""The vote methods and weight rules: one vocabulary for lessons, counting and the portal.
+"""Vote methods, kinds of decision and weight rules: one vocabulary for lessons, counting
+and the portal.
 
 It lives here, below the portal, because a lesson's vote template names a method and the
 lesson checker must know what each method can do (`compare` needs ranked ballots); the
@@ -18,6 +19,20 @@ class VoteMethod(StrEnum):
     BORDA = "borda"
     CONDORCET = "condorcet"  # Schulze
     BLOC = "bloc"  # k seats, runners-up become deputies in order of votes
+
+
+class DecisionKind(StrEnum):
+    """What a vote decides, which sets how a tie ends.
+
+    The department meeting's rules treat these differently: a proposal is adopted only
+    with more votes for than against, so a tie means it falls; lots are drawn only in
+    elections (a seat, a deputy place) and for places in a ranking.
+    """
+
+    PROPOSAL = "proposal"  # yes or no to one proposal; a tie: the proposal falls
+    CHOICE = "choice"  # one of several options; a tie for the win decides nothing
+    ELECTION = "election"  # people for seats; ties for a seat or deputy place by lot
+    RANKING = "ranking"  # an order of all options; ties for a place by lot
 
 
 class VoteWeights(StrEnum):
@@ -43,6 +58,44 @@ MAJORITY_METHODS = frozenset(
     {VoteMethod.PLURALITY, VoteMethod.APPROVAL, VoteMethod.RANKED, VoteMethod.BLOC}
 )
 """Methods where "the winner's share of the votes" means something."""
+
+
+PROPOSAL_METHODS = frozenset({VoteMethod.PLURALITY})
+"""A proposal is one ballot question, for or against: one cross."""
+
+RANKING_METHODS = frozenset({VoteMethod.PLURALITY, VoteMethod.APPROVAL, VoteMethod.BORDA})
+"""Methods whose totals put every option in order."""
+
+PROPOSAL_OPTIONS = 2
+"""A proposal's options: for (first) and against (second)."""
+
+
+def default_decision(method: VoteMethod | str, seats: int = 1) -> DecisionKind:
+    """What a vote decides when nobody said: several seats or a bloc vote elect people;
+    anything else chooses one option."""
+    if method == VoteMethod.BLOC or seats > 1:
+        return DecisionKind.ELECTION
+    return DecisionKind.CHOICE
+
+
+def decision_problem(
+    decision: DecisionKind | str, method: VoteMethod | str, seats: int = 1
+) -> str | None:
+    """Why ``method`` cannot make this kind of decision, or None when it can."""
+    if decision == DecisionKind.PROPOSAL and method not in PROPOSAL_METHODS:
+        return (
+            f"a proposal is decided by {names(PROPOSAL_METHODS)} "
+            f"(one cross: for or against), not '{method}'"
+        )
+    if decision == DecisionKind.RANKING and method not in RANKING_METHODS:
+        return (
+            f"a ranking orders the options by totals: use {names(RANKING_METHODS)}, not '{method}'"
+        )
+    if decision in (DecisionKind.PROPOSAL, DecisionKind.CHOICE) and (
+        seats > 1 or method == VoteMethod.BLOC
+    ):
+        return f"a {decision} has one outcome; several seats or a bloc vote are an election"
+    return None
 
 
 def names(methods: frozenset[VoteMethod]) -> str:

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import click
 
-from lessons.vote_methods import VoteMethod
+from lessons.vote_methods import DecisionKind, VoteMethod
 from teacher_portal.counting.ballot_file import BallotFileError, load_ballot_file
 from teacher_portal.counting.ballots import BallotError
 from teacher_portal.counting.count import count
@@ -28,6 +28,14 @@ def _fraction(_ctx: click.Context, _param: click.Parameter, value: str | None):
     type=click.Choice([method.value for method in VoteMethod]),
     required=True,
     help="How to count.",
+)
+@click.option(
+    "--decision",
+    type=click.Choice([kind.value for kind in DecisionKind]),
+    default=None,
+    help="What the vote decides, which sets how a tie ends: proposal (the first option is "
+    "'for'; a tie falls), choice (a tie decides nothing), election or ranking (ties by lot). "
+    "Default: election.",
 )
 @click.option(
     "--seats",
@@ -73,6 +81,7 @@ def _fraction(_ctx: click.Context, _param: click.Parameter, value: str | None):
 @click.argument("file", type=click.Path(dir_okay=False))
 def tally(
     method: str,
+    decision: str | None,
     seats: int,
     deputies: int | None,
     seed: int | None,
@@ -88,7 +97,7 @@ def tally(
     Plurality counts each ballot's first choice; approval and bloc every listed option.
     """
     try:
-        rules = Rules(method, seats, deputies, quorum, eligible, majority, seed)
+        rules = Rules(method, seats, deputies, quorum, eligible, majority, seed, decision)
         options, ballots = load_ballot_file(file, lang)
         result = count(options, ballots, rules)
     except (BallotFileError, BallotError, CountingRuleError) as error:

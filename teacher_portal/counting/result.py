@@ -50,8 +50,21 @@ class MajorityCheck:
 
 
 @dataclass(frozen=True)
+class ProposalOutcome:
+    """A yes/no proposal: adopted only with more votes for than against (and over the
+    majority threshold, when one is set); on a tie it falls."""
+
+    for_votes: Fraction
+    against_votes: Fraction
+    adopted: bool
+    tied: bool
+
+
+@dataclass(frozen=True)
 class Result:
-    """A count's outcome: winners only when `decided` (quorum and majority met)."""
+    """A count's outcome: winners only when `decided` (quorum and majority met, no tie
+    left open). A proposal's winner is its for-option when adopted and its against-option
+    when it falls; a ranking lists every option in `ranking`."""
 
     method: str
     options: tuple[str, ...]
@@ -64,9 +77,13 @@ class Result:
     rounds: tuple[Round, ...] | None = None
     pairwise: dict[str, dict[str, Fraction]] | None = None
     strongest_paths: dict[str, dict[str, Fraction]] | None = None
+    condorcet_winner: str | None = None
     tie_breaks: tuple[TieBreak, ...] = ()
     majority: MajorityCheck | None = None
     undecided_reason: str | None = field(default=None)
+    decision: str = "choice"
+    proposal: ProposalOutcome | None = None
+    ranking: tuple[str, ...] | None = None
 
     @property
     def decided(self) -> bool:
@@ -80,6 +97,7 @@ class Result:
         """A JSON-ready dict; method-specific fields only when the method has them."""
         data: dict[str, Any] = {
             "method": self.method,
+            "decision": str(self.decision),
             "options": list(self.options),
             "seats": self.seats,
             "winners": list(self.winners),
@@ -91,12 +109,22 @@ class Result:
             data["deputies"] = list(self.deputies)
         if self.scores is not None:
             data["scores"] = _numbers(self.scores)
+        if self.proposal is not None:
+            data["proposal"] = {
+                "for": _number(self.proposal.for_votes),
+                "against": _number(self.proposal.against_votes),
+                "adopted": self.proposal.adopted,
+                "tied": self.proposal.tied,
+            }
+        if self.ranking is not None:
+            data["ranking"] = list(self.ranking)
         if self.rounds is not None:
             data["rounds"] = [_round_dict(r) for r in self.rounds]
         if self.pairwise is not None:
             data["pairwise"] = {a: _numbers(row) for a, row in self.pairwise.items()}
         if self.strongest_paths is not None:
             data["strongest_paths"] = {a: _numbers(r) for a, r in self.strongest_paths.items()}
+            data["condorcet_winner"] = self.condorcet_winner
         data["tie_breaks"] = [
             {"stage": t.stage, "tied": list(t.tied), "order": list(t.order)}
             for t in self.tie_breaks

@@ -1,16 +1,24 @@
-"""The rules of a count: method, seats, quorum, majority threshold, the lot's seed, and
-the department meeting's weight rule (two votes per household).
+"""The rules of a count: method, what the vote decides, seats, quorum, majority threshold
+and the lot's seed. (The household weight rule lives in `weights.py`.)
 
-Method names come from `lessons.vote_methods`, shared with the lessons' vote templates and
-the portal's forms.
+Method and decision names come from `lessons.vote_methods`, shared with the lessons' vote
+templates and the portal's forms.
 """
 
-from collections import Counter
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from lessons.vote_methods import MAJORITY_METHODS, SEAT_METHODS, VoteMethod, names
+from lessons.vote_methods import (
+    MAJORITY_METHODS,
+    SEAT_METHODS,
+    DecisionKind,
+    VoteMethod,
+    decision_problem,
+    names,
+)
+from teacher_portal.counting.weights import VOTES_PER_HOUSEHOLD, household_weights
+
+__all__ = ["VOTES_PER_HOUSEHOLD", "CountingRuleError", "Rules", "household_weights"]
 
 
 class CountingRuleError(ValueError):
@@ -28,6 +36,10 @@ class Rules:
     - `majority`: the share of the valid votes the winner must exceed (1/2 = more than
       half); None means the most votes wins.
     - `seed`: the lot's seed; None draws one, which the result records.
+    - `decision`: what the vote decides (`DecisionKind`), which sets how a tie ends: a
+      proposal falls on a tie, a choice is left undecided, an election and a ranking
+      draw lots. Callers should say; None counts as an election (every deciding tie drawn,
+      as before decisions were modelled), so a caller not yet passing it keeps working.
     """
 
     method: str
@@ -37,6 +49,7 @@ class Rules:
     eligible: int | None = None
     majority: Fraction | None = None
     seed: int | None = None
+    decision: str | None = None
 
     def __post_init__(self) -> None:
         if self.method not in set(VoteMethod):
@@ -54,33 +67,16 @@ class Rules:
                 f"a majority threshold does not apply to '{self.method}'; it works with "
                 f"{names(MAJORITY_METHODS)}"
             )
+        decision = self.decision or DecisionKind.ELECTION
+        if decision not in set(DecisionKind):
+            raise CountingRuleError(
+                f"unknown decision '{decision}'; choose one of: {', '.join(DecisionKind)}"
+            )
+        problem = decision_problem(decision, self.method, self.seats)
+        if problem:
+            raise CountingRuleError(problem)
+        object.__setattr__(self, "decision", DecisionKind(decision))
         for name in ("deputies", "quorum", "eligible"):
             value = getattr(self, name)
             if value is not None and value < 0:
                 raise CountingRuleError(f"{name} must be 0 or more")
-
-
-VOTES_PER_HOUSEHOLD = 2
-
-
-def household_weights(
-    household_of: Mapping[str, str],
-    voters: Iterable[str],
-    votes_per_household: int = VOTES_PER_HOUSEHOLD,
-) -> dict[str, Fraction]:
-    """Each voter's weight: their household's votes split over its members who voted.
-
-    Almenboligloven and the standard statutes give each household 2 votes at the
-    department meeting, and an adult household member present may cast them. So the 2
-    votes are split evenly over the members who cast a ballot: one voter carries 2 votes,
-    two carry 1 each, three 2/3 each. A member who votes blank has used their share
-    (blank votes do not count and are not passed on). `household_of` maps a voter to
-    their household; a voter without one is a household of their own.
-    """
-    voted = list(dict.fromkeys(voters))
-    households = [household_of.get(voter, ("own household", voter)) for voter in voted]
-    turned_up = Counter(households)
-    return {
-        voter: Fraction(votes_per_household, turned_up[household])
-        for voter, household in zip(voted, households, strict=True)
-    }

@@ -4,8 +4,10 @@ votelib's transferable-vote evaluators do not expose the rounds, so this is writ
 here and checked in the tests against pyrankvote and votelib. Each round every ballot
 counts for its highest-ranked option still in the race. An option with more than half of
 the continuing votes wins; otherwise the option with the fewest votes is eliminated (a tie
-for fewest is drawn by lot). Options with no votes at all are eliminated together, since
-dropping them cannot change any transfer.
+for fewest is drawn by lot: a place in the ranking). Options with no votes at all are
+eliminated together, since dropping them cannot change any transfer. When the last two tie,
+the elimination would be the decision itself: an election draws it, a choice
+(`final_by_lot=False`) stops there with both tied and nothing decided.
 """
 
 from fractions import Fraction
@@ -27,8 +29,11 @@ def current_choices(profile: Profile, in_race: np.ndarray) -> np.ndarray:
     return choices
 
 
-def instant_runoff(profile: Profile, lot: Lot) -> tuple[list[str], list[Round]]:
-    """The winner (none when no ballot is valid) and every round."""
+def instant_runoff(
+    profile: Profile, lot: Lot, final_by_lot: bool = True
+) -> tuple[list[str], list[Round], bool]:
+    """The winner (none when no ballot is valid), every round, and whether the last two
+    were left tied (only when `final_by_lot` is False; then both are returned)."""
     options = profile.options
     in_race = np.ones(len(options), dtype=bool)
     rounds: list[Round] = []
@@ -43,11 +48,14 @@ def instant_runoff(profile: Profile, lot: Lot) -> tuple[list[str], list[Round]]:
         number = len(rounds) + 1
         if continuing == 0:
             rounds.append(Round(number, votes, exhausted))
-            return [], rounds
+            return [], rounds, False
         leader = int(np.flatnonzero(in_race)[tallies[in_race].argmax()])
         if 2 * tallies[leader] > continuing or in_race.sum() == 1:
             rounds.append(Round(number, votes, exhausted, elected=(options[leader],)))
-            return [options[leader]], rounds
+            return [options[leader]], rounds, False
+        if in_race.sum() == 2 and not final_by_lot:
+            rounds.append(Round(number, votes, exhausted))
+            return list(votes), rounds, True
         eliminated = _to_eliminate(votes, lot, number)
         rounds.append(Round(number, votes, exhausted, eliminated=eliminated))
         in_race[[options.index(option) for option in eliminated]] = False

@@ -5,6 +5,10 @@ below it and every unranked one; unranked options tie). The strongest paths come
 votelib's `Schulze.widest_paths` (winning votes: a pairwise defeat counts with the
 number of voters who prefer the winner of the pair). The winners are the options whose
 strongest path to every other option is at least as strong as the path back.
+
+A Condorcet winner beats every other option head to head. There may be none (a cycle such
+as A beats B, B beats C, C beats A, or a tie between two); Schulze's winner is then not a
+Condorcet winner, and the result says so by leaving `condorcet_winner` empty.
 """
 
 from fractions import Fraction
@@ -40,6 +44,14 @@ def pairwise_units(profile: Profile) -> np.ndarray:
 def strongest_paths(table: dict[tuple[str, str], Fraction]) -> dict[tuple[str, str], Fraction]:
     """Strongest path strength for every ordered pair (0 when there is no path)."""
     return dict(Schulze.widest_paths(table))
+
+
+def condorcet_winner(table: dict[tuple[str, str], Fraction], options) -> str | None:
+    """The option that beats each other option head to head, or None."""
+    for a in options:
+        if all(table[(a, b)] > table[(b, a)] for b in options if b != a):
+            return a
+    return None
 
 
 def schulze(profile: Profile) -> tuple[list[str], dict, dict]:

@@ -9,7 +9,7 @@ VALID_LESSON = """\
 id: proeve
 title: {da: Prøvelektion, en: Trial lesson}
 summary: {da: En kort lektion., en: A short lesson.}
-grades: [6, 7]
+grades: [8, 9]
 duration: 45
 subjects: [samfundsfag]
 goals:
@@ -35,6 +35,19 @@ phases:
         site: legepladsen
       method: ranked
       weights: per_household
+curriculum:
+  - subject: samfundsfag
+    area: politik
+    focus: {da: Demokrati, en: Democracy}
+    skill: {da: Eleven kan diskutere deltagelse i demokratiet., en: Pupils can discuss taking part.}
+    knowledge: {da: Eleven har viden om demokrati., en: Pupils know about democracy.}
+differentiation:
+  younger: {da: Vis reglerne på tavlen., en: Show the rules on the board.}
+  older: {da: Lad dem regne vægtene ud., en: Let them work out the weights.}
+exit_ticket:
+  - {da: "Hvem må stemme?", en: "Who may vote?"}
+  - {da: "Hvad sker der ved stemmelighed?", en: "What happens on a tie?"}
+glossary: [husstand, afdelingsmoede]
 """
 
 LessonWriter = Callable[..., Path]

@@ -202,7 +202,7 @@ ERROR_CASES = {
         "duration",
         "duplicate key",
     ),
-    "YAML syntax": ("grades: [6, 7]", "grades: [6, 7", "duration: 45", "", "YAML syntax error"),
+    "YAML syntax": ("grades: [8, 9]", "grades: [8, 9", "duration: 45", "", "YAML syntax error"),
     "question mark in a short text": (
         "title: {da: Prøvelektion, en: Trial lesson}",
         "title: {da: Hvad nu?, en: What now?}",
@@ -319,3 +319,71 @@ def test_any_text_gives_problems_never_an_exception(tmp_path: Path, text: str):
     report = check_lesson_file(path)
 
     assert report.lesson is None and report.errors
+
+
+NEW_FIELD_CASES = {
+    "subject not taught in the lesson's grades": (
+        "grades: [8, 9]",
+        "grades: [5, 6]",
+        "subjects: [samfundsfag]",
+        "subjects[0]",
+        "compulsory only in grades 8–9",
+    ),
+    "unknown competence area": (
+        "    area: politik",
+        "    area: politk",
+        "area: politk",
+        "curriculum[0].area",
+        "did you mean 'politik'",
+    ),
+    "unknown glossary word": (
+        "glossary: [husstand, afdelingsmoede]",
+        "glossary: [husstand, afdelingsmode]",
+        "glossary: [husstand, afdelingsmode]",
+        "glossary[1]",
+        "did you mean 'afdelingsmoede'",
+    ),
+    "a proposal is yes or no": (
+        "      method: ranked\n",
+        "      method: ranked\n      decision: proposal\n",
+        "decision: proposal",
+        "phases[1].vote.decision",
+        "a proposal is decided by plurality",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "at", "field", "message"), NEW_FIELD_CASES.values(), ids=list(NEW_FIELD_CASES)
+)
+def test_curriculum_glossary_and_decision_mistakes_name_their_field(
+    write_lesson, old, new, at, field, message
+):
+    test_each_mistake_names_its_line_and_field(write_lesson, old, new, at, field, message)
+
+
+def test_a_session_longer_than_45_minutes_is_an_error(write_lesson):
+    path = write_lesson("duration: 45", "duration: 90")
+    path.write_text(
+        path.read_text("utf-8").replace("    minutes: 20", "    minutes: 65"), encoding="utf-8"
+    )
+
+    report = check_lesson_file(path)
+
+    [problem] = report.errors
+    assert problem.field == "phases[1].session"
+    assert "more than a 45-minute lesson" in problem.message
+
+
+def test_the_curriculum_fields_are_required(write_lesson, valid_lesson_text):
+    start = valid_lesson_text.index("curriculum:")
+    end = (
+        valid_lesson_text.index("goals:", start) if "goals:" in valid_lesson_text[start:] else None
+    )
+    path = write_lesson(
+        valid_lesson_text[start : end or valid_lesson_text.index("differentiation:")], ""
+    )
+
+    fields = {problem.field for problem in check_lesson_file(path).errors}
+
+    assert "curriculum" in fields
