@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from lessons.vote_methods import RANKED_BALLOT_METHODS, VoteMethod
+from lessons.vote_methods import RANKED_BALLOT_METHODS, DecisionKind, VoteMethod
 from teacher_portal.core.clock import utcnow
 from teacher_portal.core.extensions import db
 
@@ -57,6 +57,9 @@ class VotingTask(db.Model):
     site_id: Mapped[str | None] = mapped_column(String(100))
     method: Mapped[str] = mapped_column(String(20), default=VoteMethod.PLURALITY.value)
     seats: Mapped[int] = mapped_column(default=1)
+    decision: Mapped[str] = mapped_column(
+        String(20), default=DecisionKind.CHOICE.value, server_default=DecisionKind.CHOICE.value
+    )
     weights: Mapped[str] = mapped_column(String(20), default="per_pupil")
     quorum_percent: Mapped[int] = mapped_column(default=0)
     majority_percent: Mapped[int | None]

@@ -9,7 +9,13 @@ from wtforms import BooleanField, RadioField, SelectField, StringField, TextArea
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
-from lessons.vote_methods import MAJORITY_METHODS, SEAT_METHODS, VoteMethod
+from lessons.vote_methods import (
+    MAJORITY_METHODS,
+    SEAT_METHODS,
+    DecisionKind,
+    VoteMethod,
+    decision_problem,
+)
 from teacher_portal.core.form_fields import WholeNumberField, at_most, number_from, required
 from teacher_portal.voting.options import MAX_OPTIONS, site_choices
 
@@ -22,6 +28,26 @@ METHOD_LABELS = {
     VoteMethod.BLOC: _l("Board election: several seats (bloc vote)"),
 }
 """Every method's name on the teacher's form (a test keeps it complete)."""
+
+DECISION_LABELS = {
+    DecisionKind.CHOICE: _l("A choice between options (a tie decides nothing: vote again)"),
+    DecisionKind.PROPOSAL: _l(
+        "Yes or no to one proposal: first option for, second against (a tie: it falls)"
+    ),
+    DecisionKind.ELECTION: _l("An election of people (a tie for a seat is settled by lot)"),
+    DecisionKind.RANKING: _l("An order of all options (a tie for a place is settled by lot)"),
+}
+"""What a vote can decide, as the form offers it (a test keeps it complete)."""
+
+TIE_RULES = {
+    DecisionKind.CHOICE: _l("A tie for first place decides nothing; vote again."),
+    DecisionKind.PROPOSAL: _l(
+        "The proposal needs more votes for than against; a tie means it falls."
+    ),
+    DecisionKind.ELECTION: _l("A tie for a seat is settled by lot, seed %(seed)s."),
+    DecisionKind.RANKING: _l("A tie for a place is settled by lot, seed %(seed)s."),
+}
+"""How a tie ends, in words for the task page."""
 
 
 def _values(choices: list[SelectChoice]) -> set[str]:
@@ -45,6 +71,11 @@ class TaskForm(FlaskForm):
         _l("Voting method"), choices=[SelectChoice(*item) for item in METHOD_LABELS.items()]
     )
     seats = WholeNumberField(_l("Seats"), default=1, validators=[number_from(1, 10)])
+    decision = RadioField(
+        _l("The vote decides"),
+        choices=[SelectChoice(*item) for item in DECISION_LABELS.items()],
+        default=DecisionKind.CHOICE.value,
+    )
     weights = RadioField(
         _l("Votes"),
         choices=[
@@ -93,6 +124,25 @@ class TaskForm(FlaskForm):
         if self.majority_percent.data is not None and self.method.data not in MAJORITY_METHODS:
             problems.append(
                 (self.majority_percent, _l("A majority threshold does not fit this method."))
+            )
+        if decision_problem(self.decision.data, self.method.data, self.seats.data or 1):
+            problems.append(
+                (
+                    self.decision,
+                    _l(
+                        "This method cannot decide that: a yes-or-no proposal is one cross "
+                        "(plurality) with two options, a ranking needs plurality, approval or "
+                        "Borda, and several seats are an election."
+                    ),
+                )
+            )
+        if (
+            self.decision.data == DecisionKind.PROPOSAL
+            and self.option_kind.data == "texts"
+            and len(self.option_labels()) != 2
+        ):
+            problems.append(
+                (self.texts, _l("A proposal has two options: for first, then against."))
             )
         if self.secret.data and self.allow_change.data:
             problems.append(

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lessons.schema import Lesson, VoteTemplate
+from lessons.vote_methods import default_decision
 from teacher_portal.lesson_runs.runs import class_phase
 from worlds.catalog import estate_ids, load_estate
 from worlds.datafile import DataFileError
@@ -71,6 +72,9 @@ def task_fields(plan: Lesson, template: VoteTemplate, lang: str) -> dict[str, An
         "description": template.description.get(lang) if template.description else "",
         "method": template.method.value,
         "seats": template.seats or 1,
+        "decision": (
+            template.decision or default_decision(template.method, template.seats or 1)
+        ).value,
         "weights": template.weights.value,
         "secret": template.secret,
         "allow_change": False,

@@ -11,10 +11,11 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 
-from lessons.vote_methods import MAJORITY_METHODS, SEAT_METHODS
+from lessons.vote_methods import MAJORITY_METHODS, SEAT_METHODS, decision_problem
 from teacher_portal.core.clock import utcnow
 from teacher_portal.core.extensions import db
 from teacher_portal.counting import Ballot, Result, Rules, count, household_weights
+from teacher_portal.counting.weights import WeightPlan, plan_household_weights
 from teacher_portal.models import Pupil
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask, new_ballot_key
 
@@ -33,14 +34,32 @@ def rules_for(task: VotingTask, method: str | None = None) -> Rules:
     eligible = eligible_voters(task)
     quorum = math.ceil(task.quorum_percent * eligible / 100) if task.quorum_percent else None
     majority = task.majority_percent
+    seats = task.seats if method in SEAT_METHODS else 1
     return Rules(
         method=method,
-        seats=task.seats if method in SEAT_METHODS else 1,
+        seats=seats,
         quorum=quorum,
         eligible=eligible,
         majority=Fraction(majority, 100) if majority and method in MAJORITY_METHODS else None,
         seed=task.seed,
+        decision=_decision_for(task, method, seats),
     )
+
+
+def _decision_for(task: VotingTask, method: str, seats: int) -> str | None:
+    """The task's decision, also for a comparison method that can make it; otherwise the
+    counting default (a comparison only shows who would have led)."""
+    return task.decision if decision_problem(task.decision, method, seats) is None else None
+
+
+def household_plan(task: VotingTask) -> WeightPlan:
+    """The weights a household vote will give the class's pupils (keys: nicknames), with
+    warnings, so the teacher sees them before opening the vote."""
+    pupils = db.session.scalars(
+        select(Pupil).where(Pupil.class_id == task.class_id).order_by(Pupil.nickname)
+    ).all()
+    households = {pupil.nickname: pupil.household.name for pupil in pupils if pupil.household}
+    return plan_household_weights(households, [pupil.nickname for pupil in pupils])
 
 
 def counted_ballots(task: VotingTask) -> list[Ballot]:

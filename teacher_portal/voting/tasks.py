@@ -40,7 +40,8 @@ def _lang() -> str:
 
 def _apply(form: TaskForm, task: VotingTask) -> None:
     """Copy the form into the task; the options are rebuilt from the chosen kind."""
-    for name in ("question", "description", "method", "weights", "secret", "allow_change"):
+    names = ("question", "description", "method", "decision", "weights", "secret", "allow_change")
+    for name in names:
         setattr(task, name, getattr(form, name).data)
     task.question = task.question.strip()
     task.seats = form.seats.data or 1
@@ -105,6 +106,8 @@ def view(task_id: int) -> str:
         voted=voted,
         methods=METHOD_LABELS,
         results=results_view(task),
+        weight_plan=tally.household_plan(task) if task.weights == "per_household" else None,
+        lang=_lang(),
         job=winner.build_job(task),
         listening=chat.is_listening(task.id),
         chat_log=chat.recent_answers(task.id),

@@ -139,7 +139,7 @@ def test_closing_counts_the_stored_ballots_like_counting_does(
         expected = count(
             ["1", "2", "3"],
             [Ballot(tuple(c), weight=Fraction(2, 3)) for c in choices],
-            Rules(method=method, eligible=len(pupils), seed=stored.seed),
+            Rules(method=method, eligible=len(pupils), seed=stored.seed, decision=stored.decision),
         ).to_dict()
         assert stored.state == "closed"
         assert {k: v for k, v in stored.result.items() if k != "compare"} == expected
