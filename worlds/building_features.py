@@ -1,4 +1,8 @@
-"""Schema of the buildings an estate can hold: flats, row houses, common house, reuse station."""
+"""Schema of the buildings an estate can hold: flats, row houses, common house, reuse station.
+
+Parts (windows, doors, balconies, stairs, wings) are in ``worlds.building_parts``; how a
+building's cells and storeys follow from its fields is in ``worlds.massing``.
+"""
 
 from __future__ import annotations
 
@@ -6,94 +10,203 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from worlds.building_parts import (
+    Balconies,
+    BuildingShape,
+    CommonRoom,
+    Corner,
+    Entrance,
+    Floors,
+    GroundFloor,
+    RoofShape,
+    SignLines,
+    Staircase,
+    StairTower,
+    Windows,
+    Wing,
+)
 from worlds.data_model import Strict
 from worlds.datafile import FieldIssue
-from worlds.geometry import Area, Rect, Side
+from worlds.geometry import Area, Point, Rect, Side, Size
+from worlds.massing import Massing, WingPlan, shape_wings
 from worlds.materials import Material
+from worlds.shapes import CellMask, Outline
 
-SignLine = Annotated[str, Field(max_length=15)]
-SignLines = Annotated[list[SignLine], Field(min_length=1, max_length=4)]
-RoofShape = Literal["flat", "gabled"]
+__all__ = ["Balconies", "Entrance", "RoofShape", "SignLines", "Windows"]
 
-
-class Windows(Strict):
-    """Rows of equal windows on every storey; ``spacing`` is from one window's start to the next."""
-
-    material: Material = "glass"
-    width: Annotated[int, Field(ge=1, le=8)] = 2
-    height: Annotated[int, Field(ge=1, le=4)] = 2
-    spacing: Annotated[int, Field(ge=2, le=20)] = 4
+GROW: dict[str, str] = {"north": "north", "south": "south", "east": "east", "west": "west"}
 
 
-class Entrance(Strict):
-    """A doorway on the ground floor, ``offset`` cells from the wall's west or north end."""
+class Building(Strict):
+    """Walls with windows, floors inside, a roof on top.
 
-    side: Side
-    offset: Annotated[int, Field(ge=1)]
-    width: Annotated[int, Field(ge=1, le=6)] = 2
-    material: Material = "dark_wood"
-    canopy: Material | None = "grey_concrete"
-
-
-class Balconies(Strict):
-    """Balconies sticking out of the given sides from ``from_floor`` up.
-
-    With ``gallery`` each storey gets one balcony along the whole wall instead:
-    the access gallery (svalegang) of many 1960s–70s blocks.
+    The footprint is given one of three ways: ``at`` and ``size`` (with ``shape`` for an L,
+    U or courtyard block), a list of ``wings``, or an ``outline``.
     """
 
-    sides: Annotated[tuple[Side, ...], Field(min_length=1)] = ("south",)
-    width: Annotated[int, Field(ge=1, le=10)] = 3
-    spacing: Annotated[int, Field(ge=2, le=30)] = 6
-    depth: Annotated[int, Field(ge=1, le=3)] = 2
-    from_floor: Annotated[int, Field(ge=1)] = 2
-    material: Material = "light_grey_concrete"
-    railing: Material = "metal"
-    gallery: bool = False
-
-
-class Building(Area):
-    """Walls with windows, floors inside, a roof on top."""
-
-    floors: Annotated[int, Field(ge=1, le=16)] = 1
+    id: str | None = None
+    at: Point | None = None
+    size: Size | None = None
+    shape: BuildingShape = "block"
+    wing_depth: Annotated[int, Field(ge=3, le=40)] = 10
+    wing_floors: tuple[Floors, ...] = ()
+    corner: Corner = "north_west"
+    open_side: Side = "south"
+    wings: tuple[Wing, ...] = ()
+    outline: Outline | None = None
+    floors: Floors = 1
     floor_height: Annotated[int, Field(ge=3, le=6)] = 3
     facade: Material = "white_concrete"
     bands: Material | None = None
     gables: Material | None = None
     roof: Material = "roof_felt"
     roof_shape: RoofShape = "flat"
+    roof_overhang: Annotated[int, Field(ge=0, le=3)] = 0
+    roof_rises_towards: Side = "north"
     windows: Windows | None = Windows()
+    ground_floor: GroundFloor | None = None
     entrances: tuple[Entrance, ...] = ()
+    staircases: tuple[Staircase, ...] = ()
+    stair_towers: tuple[StairTower, ...] = ()
+
+    def massing(self) -> Massing:
+        """The wings and storeys this building stands with (see ``worlds.massing``)."""
+        if self.outline is not None:
+            wing = WingPlan(CellMask.of_outline(self.outline), self.floors, self.roof_shape)
+            return Massing.of_wings([wing])
+        if self.wings:
+            return Massing.of_wings(
+                [
+                    WingPlan(
+                        CellMask.full(Rect.at(wing.at, wing.size)),
+                        wing.floors or self.floors,
+                        wing.roof_shape or self.roof_shape,
+                    )
+                    for wing in self.wings
+                ]
+            )
+        rects = shape_wings(self.outer(), self.shape, self.wing_depth, self.corner, self.open_side)
+        floors = [*self.wing_floors, *[self.floors] * len(rects)][: len(rects)]
+        return Massing.of_wings(
+            [
+                WingPlan(CellMask.full(rect), count, self.roof_shape)
+                for rect, count in zip(rects, floors, strict=True)
+            ]
+        )
+
+    def outer(self) -> Rect:
+        """The rectangle around the walls; sides and offsets of parts count from it."""
+        if self.outline is not None:
+            return CellMask.of_outline(self.outline).rect
+        if self.wings:
+            return CellMask.union([CellMask.full(Rect.at(w.at, w.size)) for w in self.wings]).rect
+        return Rect.at(self.at or (0, 0), self.size or (3, 3))
+
+    def body(self) -> CellMask:
+        """The ground cells under the walls."""
+        return self.massing().body()
+
+    def footprint(self) -> Rect:
+        """The walls plus everything standing out of them: towers, eaves."""
+        rect = self.outer().grown(**_each_side(self.roof_overhang))
+        for tower in self.stair_towers:
+            rect = _union(rect, self.outer().grown(**{tower.side: tower.depth}))
+        return rect
 
     def issues(self) -> list[FieldIssue]:
-        """Entrances must fit on their wall, clear of the corners."""
-        issues = []
-        if min(self.size) < 3:
-            issues.append(FieldIssue(("size",), "a building needs at least 3 × 3 cells"))
-        for index, entrance in enumerate(self.entrances):
-            wall = self.size[0] if entrance.side in ("north", "south") else self.size[1]
-            if entrance.offset + entrance.width > wall - 1:
+        """The footprint is given once, and every part fits on its wall."""
+        given = [self.at is not None or self.size is not None, bool(self.wings), bool(self.outline)]
+        if sum(given) != 1:
+            message = (
+                "give the building's ground plan one way: 'at' and 'size', a list of 'wings', "
+                "or an 'outline'"
+            )
+            return [FieldIssue(("at",) if given[0] else ("type",), message)]
+        if given[0] and (self.at is None or self.size is None):
+            missing = "size" if self.size is None else "at"
+            return [FieldIssue(("at",), f"required field '{missing}' is missing; add it here")]
+        issues = self._shape_issues()
+        if issues:
+            return issues
+        outer = self.outer()
+        parts = [
+            *(("entrances", i, p) for i, p in enumerate(self.entrances)),
+            *(("staircases", i, p) for i, p in enumerate(self.staircases)),
+            *(("stair_towers", i, p) for i, p in enumerate(self.stair_towers)),
+        ]
+        massing = self.massing()
+        for field, index, part in parts:
+            wall = outer.width if part.side in ("north", "south") else outer.depth
+            if part.offset + part.width > wall - 1:
                 message = (
-                    f"the entrance does not fit: the {entrance.side} wall is {wall} long, "
-                    f"so offset + width must be at most {wall - 1}"
+                    f"the {field[:-1].replace('_', ' ')} does not fit: the {part.side} wall is "
+                    f"{wall} long, so offset + width must be at most {wall - 1}"
                 )
-                issues.append(FieldIssue(("entrances", index, "offset"), message))
+                issues.append(FieldIssue((field, index, "offset"), message))
+            elif massing.outermost(part.side, part.offset) is None:
+                message = f"there is no {part.side} wall at offset {part.offset}"
+                issues.append(FieldIssue((field, index, "offset"), message))
         return issues
+
+    def _shape_issues(self) -> list[FieldIssue]:
+        outer = self.outer()
+        if self.outline is None and not self.wings and min(outer.width, outer.depth) < 3:
+            return [FieldIssue(("size",), "a building needs at least 3 × 3 cells")]
+        if self.outline is not None and self.body().count() < 9:
+            return [FieldIssue(("outline",), "the outline must enclose at least 9 cells")]
+        if self.shape != "block" and 2 * self.wing_depth + 1 > min(outer.width, outer.depth):
+            message = (
+                f"a {self.shape} block with wings {self.wing_depth} deep needs a size of at "
+                f"least {2 * self.wing_depth + 1} each way; make it larger or the wings thinner"
+            )
+            return [FieldIssue(("wing_depth",), message)]
+        return []
+
+
+def _each_side(amount: int) -> dict[str, int]:
+    return {side: amount for side in GROW}
+
+
+def _union(a: Rect, b: Rect) -> Rect:
+    return Rect(min(a.x1, b.x1), min(a.z1, b.z1), max(a.x2, b.x2), max(a.z2, b.z2))
 
 
 class Flats(Building):
-    """A block of flats (boligblok)."""
+    """A block of flats (boligblok). ``homes`` defaults to the floor area over ``flat_size``."""
 
     type: Literal["flats"]
-    floors: Annotated[int, Field(ge=1, le=16)]
-    balconies: Balconies | None = None
+    floors: Floors
+    balconies: Balconies | tuple[Balconies, ...] | None = None
+    common_room: CommonRoom | None = None
+    homes: Annotated[int, Field(ge=0, le=2000)] | None = None
+    flat_size: Annotated[int, Field(ge=30, le=200)] = 75
+
+    def balcony_sets(self) -> tuple[Balconies, ...]:
+        """Every set of balconies or galleries, however the file wrote them."""
+        if self.balconies is None:
+            return ()
+        return self.balconies if isinstance(self.balconies, tuple) else (self.balconies,)
 
     def footprint(self) -> Rect:
-        rect = Rect.at(self.at, self.size)
-        if self.balconies is None:
-            return rect
-        depth = self.balconies.depth
-        return rect.grown(**{side: depth for side in self.balconies.sides})
+        rect = super().footprint()
+        for balconies in self.balcony_sets():
+            grown = self.outer().grown(**{side: balconies.depth for side in balconies.sides})
+            rect = _union(rect, grown)
+        return rect
+
+    def issues(self) -> list[FieldIssue]:
+        issues = super().issues()
+        room = self.common_room
+        if not issues and room is not None:
+            outer = self.outer()
+            wall = outer.width if room.side in ("north", "south") else outer.depth
+            if room.offset + room.length > wall - 1:
+                message = (
+                    f"the common room does not fit: the {room.side} wall is {wall} long, so "
+                    f"offset + length must be at most {wall - 1}"
+                )
+                issues.append(FieldIssue(("common_room", "offset"), message))
+        return issues
 
 
 class CommonHouse(Building):

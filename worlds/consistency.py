@@ -46,7 +46,7 @@ def features_issues(
         feature_loc = (*loc, index)
         for issue in feature.issues() if hasattr(feature, "issues") else []:
             issues.append(FieldIssue((*feature_loc, *issue.loc), issue.message))
-        anchor = "at" if hasattr(feature, "at") else "points"
+        anchor = _anchor(feature)
         issues += _outside(feature.footprint(), bounds, (*feature_loc, anchor), where)
     return issues
 
@@ -108,3 +108,11 @@ def _feature_ids(estate: Estate) -> Iterable[tuple[Loc, str | None]]:
             for index, feature in enumerate(variant.features):
                 loc = ("sites", site_index, "variants", variant_index, "features", index, "id")
                 yield loc, feature.id
+
+
+def _anchor(feature: Any) -> str:
+    """The field that places a feature, for pointing at it: at, outline, wings or points."""
+    for field in ("at", "outline", "wings", "points"):
+        if getattr(feature, field, None):
+            return field
+    return "type"
