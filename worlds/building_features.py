@@ -106,6 +106,20 @@ class Building(Strict):
         """The ground cells under the walls."""
         return self.massing().body()
 
+    def reach(self) -> CellMask:
+        """The walls plus what stands out of them: towers, eaves (and balconies, for flats)."""
+        body = self.body()
+        masks = [body]
+        if self.roof_overhang:
+            masks += [_shifted(body, side, step) for side in GROW
+                      for step in range(1, self.roof_overhang + 1)]  # fmt: skip
+        massing = self.massing()
+        for tower in self.stair_towers:
+            wall = massing.outermost(tower.side, tower.offset)
+            if wall is not None:
+                masks.append(CellMask.full(_tower_rect(wall, tower)))
+        return CellMask.union(masks)
+
     def footprint(self) -> Rect:
         """The walls plus everything standing out of them: towers, eaves."""
         rect = self.outer().grown(**_each_side(self.roof_overhang))
@@ -163,6 +177,25 @@ class Building(Strict):
         return []
 
 
+def _shifted(mask: CellMask, side: str, step: int) -> CellMask:
+    dx, dz = {"north": (0, -1), "south": (0, 1), "east": (1, 0), "west": (-1, 0)}[side]
+    r = mask.rect
+    return CellMask(Rect(r.x1 + dx * step, r.z1 + dz * step, r.x2 + dx * step, r.z2 + dz * step),
+                    mask.cells)  # fmt: skip
+
+
+def _tower_rect(wall: tuple[int, int], tower: StairTower) -> Rect:
+    """The cells of a stair tower standing out of the wall cell ``wall``."""
+    x, z = wall
+    if tower.side in ("north", "south"):
+        x1 = x
+        z1, z2 = (z - tower.depth, z - 1) if tower.side == "north" else (z + 1, z + tower.depth)
+        return Rect(x1, z1, x1 + tower.width - 1, z2)
+    z1 = z
+    x1, x2 = (x - tower.depth, x - 1) if tower.side == "west" else (x + 1, x + tower.depth)
+    return Rect(x1, z1, x2, z1 + tower.width - 1)
+
+
 def _each_side(amount: int) -> dict[str, int]:
     return {side: amount for side in GROW}
 
@@ -180,6 +213,14 @@ class Flats(Building):
     common_room: CommonRoom | None = None
     homes: Annotated[int, Field(ge=0, le=2000)] | None = None
     flat_size: Annotated[int, Field(ge=30, le=200)] = 75
+
+    def reach(self) -> CellMask:
+        body = self.body()
+        masks = [super().reach()]
+        for balconies in self.balcony_sets():
+            masks += [_shifted(body, side, step) for side in balconies.sides
+                      for step in range(1, balconies.depth + 1)]  # fmt: skip
+        return CellMask.union(masks)
 
     def balcony_sets(self) -> tuple[Balconies, ...]:
         """Every set of balconies or galleries, however the file wrote them."""
@@ -247,6 +288,13 @@ class RowHouses(Area):
         back = {"north": "south", "south": "north", "east": "west", "west": "east"}[self.front]
         return rect.grown(**{back: self.garden_depth})
 
+    def body(self) -> CellMask:
+        return CellMask.full(Rect.at(self.at, self.size))
+
+    def reach(self) -> CellMask:
+        """The houses and their back gardens."""
+        return CellMask.full(self.footprint())
+
     def issues(self) -> list[FieldIssue]:
         length = self.size[0] if self.along_x() else self.size[1]
         if length < 3 * self.houses:
@@ -272,6 +320,12 @@ class ReuseStation(Area):
     fence: Material | None = "fence"
     opening: Side = "south"
     sign: SignLines | None = None
+
+    def body(self) -> CellMask:
+        return CellMask.full(Rect.at(self.at, self.size))
+
+    def reach(self) -> CellMask:
+        return self.body()
 
     def issues(self) -> list[FieldIssue]:
         width, depth = self.size

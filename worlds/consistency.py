@@ -2,8 +2,9 @@
 
 pydantic checks each value on its own; here we check that features lie inside
 the estate and their site, that ids are unique, that sites do not overlap and
-that every site's default names one of its variants. Each issue names the
-field to fix.
+that every site's default names one of its variants; then (once those hold) that
+buildings, plots and sites do not overlap (``worlds.overlaps``). Each issue names
+the field to fix.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from worlds.datafile import FieldIssue
 from worlds.error_messages import did_you_mean
 from worlds.geometry import Rect
+from worlds.overlaps import overlap_issues
 
 if TYPE_CHECKING:
     from worlds.schema import Estate
@@ -34,6 +36,8 @@ def estate_issues(estate: Estate) -> list[FieldIssue]:
     issues += _overlapping_sites(estate)
     for index, plot in enumerate(estate.plots):
         issues += _outside(plot.footprint(), bounds, ("plots", index, "at"), where)
+    if not issues:
+        issues += overlap_issues(estate)
     return issues
 
 

@@ -31,6 +31,7 @@ from worlds.ground_features import (
     Trees,
 )
 from worlds.materials import Material
+from worlds.overlaps import overlap_warnings
 
 FEATURE_TYPES: tuple[type, ...] = (
     Flats,
@@ -117,6 +118,10 @@ class Estate(Strict):
     def consistency_issues(self) -> list[FieldIssue]:
         """Rules across fields: bounds, unique ids, defaults (see ``worlds.consistency``)."""
         return estate_issues(self)
+
+    def consistency_warnings(self) -> list[FieldIssue]:
+        """Overlaps real estates have, worth a second look (see ``worlds.overlaps``)."""
+        return overlap_warnings(self)
 
 
 __all__ = ["FEATURE_TYPES", "Estate", "Feature", "Plot", "Point", "Site", "Text", "Variant"]
