@@ -32,6 +32,8 @@ from worlds.ground_features import (
 )
 from worlds.materials import Material
 from worlds.overlaps import overlap_warnings
+from worlds.terrain import Terrain
+from worlds.yard_features import BallCourt, BikeShed, BinEnclosure, Carport, Pond
 
 FEATURE_TYPES: tuple[type, ...] = (
     Flats,
@@ -48,6 +50,11 @@ FEATURE_TYPES: tuple[type, ...] = (
     Benches,
     Lamps,
     Sign,
+    BikeShed,
+    Carport,
+    BinEnclosure,
+    BallCourt,
+    Pond,
 )
 """Every kind of feature an estate may hold, told apart by its `type` key. A new kind is
 added here; generation's painters must draw each (a test holds the two together)."""
@@ -92,6 +99,14 @@ class Plot(Area):
     sign: bool = True
 
 
+class Location(Strict):
+    """Where on Earth the estate lies, for the sun: latitude north, longitude east, degrees.
+    The default is central Denmark."""
+
+    latitude: Annotated[float, Field(ge=-66, le=66)] = 55.7
+    longitude: Annotated[float, Field(ge=-180, le=180)] = 12.0
+
+
 class Estate(Strict):
     """A social-housing estate (almen boligafdeling) as it stands before pupils change it."""
 
@@ -101,6 +116,9 @@ class Estate(Strict):
     description: Text | None = None
     size: Size
     ground: Material = "grass"
+    terrain: Terrain | None = None
+    location: Location = Location()
+    residents_per_home: Annotated[float, Field(ge=1, le=6)] = 1.8
     features: list[Feature] = Field(default_factory=list)
     sites: list[Site] = Field(default_factory=list)
     plots: list[Plot] = Field(default_factory=list)

@@ -8,6 +8,7 @@ and generation use the same masks, so what is checked is what is built.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -97,6 +98,26 @@ class CellMask:
                 x1 - self.rect.x1 : x2 - self.rect.x1 + 1, z1 - self.rect.z1 : z2 - self.rect.z1 + 1
             ]
         return out
+
+
+def free_line_cells(points: list[Point], width: int) -> CellMask:
+    """Cells whose centres lie within ``width / 2`` of the line through ``points``
+    (grid points on cell corners, as for outlines), so a path may run at any angle."""
+    half = width / 2
+    xs = [x for x, _ in points]
+    zs = [z for _, z in points]
+    reach = int(np.ceil(half))
+    rect = Rect(min(xs) - reach, min(zs) - reach, max(xs) + reach - 1, max(zs) + reach - 1)
+    cx = np.arange(rect.x1, rect.x2 + 1)[:, None] + 0.5
+    cz = np.arange(rect.z1, rect.z2 + 1)[None, :] + 0.5
+    near = np.zeros((rect.width, rect.depth), dtype=bool)
+    for (ax, az), (bx, bz) in itertools.pairwise(points):
+        dx, dz = bx - ax, bz - az
+        length = dx * dx + dz * dz or 1
+        t = np.clip(((cx - ax) * dx + (cz - az) * dz) / length, 0, 1)
+        distance = np.hypot(cx - (ax + t * dx), cz - (az + t * dz))
+        near |= distance <= half
+    return CellMask(rect, near)
 
 
 def as_mask(shape: Rect | CellMask) -> CellMask:
