@@ -36,9 +36,47 @@ def estate_issues(estate: Estate) -> list[FieldIssue]:
     issues += _overlapping_sites(estate)
     for index, plot in enumerate(estate.plots):
         issues += _outside(plot.footprint(), bounds, ("plots", index, "at"), where)
+    issues += _terrain_issues(estate, bounds, where)
     if not issues:
         issues += overlap_issues(estate)
     return issues
+
+
+def _terrain_issues(estate: Estate, bounds: Rect, where: str) -> list[FieldIssue]:
+    """Terraces and slopes inside the estate; ponds no deeper than the land under them."""
+    if estate.terrain is None:
+        heights = None
+        issues = []
+    else:
+        issues = [FieldIssue(("terrain", *i.loc), i.message) for i in estate.terrain.issues()]
+        for field in ("terraces", "slopes"):
+            for index, part in enumerate(getattr(estate.terrain, field)):
+                issues += _outside(part.footprint(), bounds, ("terrain", field, index, "at"), where)
+        heights = None if issues else estate.terrain.heights(estate.size)
+    for loc, feature in _located_features(estate):
+        if getattr(feature, "type", "") != "pond" or not bounds.contains(feature.footprint()):
+            continue
+        water = feature.water()
+        ground = 0
+        if heights is not None:
+            r = water.rect
+            ground = int(heights[r.x1 : r.x2 + 1, r.z1 : r.z2 + 1][water.cells].min())
+        if feature.depth > ground + 1:
+            message = (
+                f"the pond is {feature.depth} deep but the ground there lies at {ground}: "
+                f"make it at most {ground + 1} deep, or raise the land with a terrace"
+            )
+            issues.append(FieldIssue((*loc, "depth"), message))
+    return issues
+
+
+def _located_features(estate: Estate) -> Iterable[tuple[Loc, Any]]:
+    for index, feature in enumerate(estate.features):
+        yield ("features", index), feature
+    for site_index, site in enumerate(estate.sites):
+        for variant_index, variant in enumerate(site.variants):
+            for index, feature in enumerate(variant.features):
+                yield ("sites", site_index, "variants", variant_index, "features", index), feature
 
 
 def features_issues(
