@@ -41,7 +41,7 @@ def stand(canvas: Canvas, feature: Any, paint: Any, heights: np.ndarray) -> None
     paint(scratch_canvas, feature)
     rigid = hasattr(feature, "body") or getattr(feature, "type", "") in SPLIT_BY_POINT | {"sign"}
     window = heights[region.x1 : region.x2 + 1, region.z1 : region.z2 + 1]
-    lift = np.full(window.shape, _base(feature, heights)) if rigid else window
+    lift = np.full(window.shape, base_height(feature, heights)) if rigid else window
     if rigid and hasattr(feature, "body"):
         _plinth(canvas, feature, heights, int(lift.flat[0]))
     for dy in np.unique(lift):
@@ -61,7 +61,7 @@ def _region(footprint: Rect, model: VoxelModel) -> Box:
     )  # fmt: skip
 
 
-def _base(feature: Any, heights: np.ndarray) -> int:
+def base_height(feature: Any, heights: np.ndarray) -> int:
     """The one height a rigid feature stands at: the highest ground under it."""
     if hasattr(feature, "body"):
         body = feature.body()

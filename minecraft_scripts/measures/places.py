@@ -1,0 +1,54 @@
+"""The places whose sun a planner weighs: each site put to a vote, the playgrounds, the
+lawns and courtyards, every one as a mask of ground cells."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from worlds.data_model import Text
+from worlds.ground_features import Lawn, Playground
+from worlds.schema import Estate
+
+PLAYGROUNDS = Text(da="legepladsen", en="the playground")
+GREENS = Text(da="gårdens græsplæner", en="the lawns and courtyards")
+
+
+@dataclass(frozen=True, eq=False)
+class Place:
+    """A named piece of ground; ``cells[x, z]`` is True inside it."""
+
+    id: str
+    name: Text
+    cells: np.ndarray
+
+
+def chosen_features(estate: Estate, chosen: Mapping[str, str]) -> Iterator[Any]:
+    """The estate's features and those of each site's chosen variant."""
+    yield from estate.features
+    for site in estate.sites:
+        yield from site.variant(chosen[site.id]).features
+
+
+def places(estate: Estate, chosen: Mapping[str, str]) -> list[Place]:
+    """Sites first (in file order), then all playgrounds, then all lawns, where there are any."""
+    found = []
+    for site in estate.sites:
+        found.append(Place(site.id, site.name, _mask(estate, [site.footprint()])))
+    features = list(chosen_features(estate, chosen))
+    for place_id, kind, name in (("legeplads", Playground, PLAYGROUNDS),
+                                 ("groenne", Lawn, GREENS)):  # fmt: skip
+        rects = [f.footprint() for f in features if type(f) is kind]
+        if rects:
+            found.append(Place(place_id, name, _mask(estate, rects)))
+    return found
+
+
+def _mask(estate: Estate, rects: list) -> np.ndarray:
+    cells = np.zeros(estate.size, dtype=bool)
+    for rect in rects:
+        cells[rect.x1 : rect.x2 + 1, rect.z1 : rect.z2 + 1] = True
+    return cells

@@ -1,0 +1,77 @@
+"""Sun and shadow by casting the sun's rays through the voxels.
+
+From a point just above each ground cell a ray runs towards the sun, sampled every half
+voxel along its longest axis; it is in shadow if any sample falls in a solid voxel (walls,
+roofs, tree crowns alike) before the ray leaves the estate's box. Everything beyond the
+estate is open land. All rays of one sun position move together as numpy arrays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from minecraft_scripts.voxels import VoxelModel
+
+SAMPLE_HEIGHT = 0.2
+"""Where sun is measured: this far above the ground's surface (a child's feet)."""
+STEP = 0.5
+
+
+def standing_points(model: VoxelModel, ground: np.ndarray) -> np.ndarray:
+    """(x, y, z) of the point measured above each column's ground, shape (nx, nz, 3)."""
+    nx, _, nz = model.size
+    xs, zs = np.meshgrid(np.arange(nx) + 0.5, np.arange(nz) + 0.5, indexing="ij")
+    ys = ground.astype(np.float64) + 1.0 + SAMPLE_HEIGHT
+    return np.stack([xs, ys, zs], axis=-1)
+
+
+def lit(grid: np.ndarray, points: np.ndarray, direction: Sequence[float]) -> np.ndarray:
+    """For each point (shape (n, 3)): whether the ray towards ``direction`` reaches open sky.
+    A point inside a solid voxel (under a bench, in a wall) is never lit."""
+    solid = grid != 0
+    nx, ny, nz = solid.shape
+    tops = np.flatnonzero(solid.any(axis=(0, 2)))
+    ceiling = float(tops.max() + 1) if tops.size else 0.0
+    d = np.asarray(direction, dtype=np.float64)
+    if d[1] <= 0:
+        return np.zeros(len(points), dtype=bool)
+    step = d * (STEP / np.abs(d).max())
+    start = np.floor(points).astype(np.int64)
+    result = ~solid[start[:, 0], np.clip(start[:, 1], 0, ny - 1), start[:, 2]]
+    active = np.flatnonzero(result)
+    position = points.astype(np.float64).copy()
+    while active.size:
+        position[active] += step
+        p = position[active]
+        cell = np.floor(p).astype(np.int64)
+        inside = (
+            (cell[:, 0] >= 0) & (cell[:, 0] < nx) & (cell[:, 2] >= 0) & (cell[:, 2] < nz)
+            & (p[:, 1] < ceiling)
+        )  # fmt: skip
+        active, cell = active[inside], cell[inside]
+        hit = solid[cell[:, 0], np.clip(cell[:, 1], 0, ny - 1), cell[:, 2]]
+        result[active[hit]] = False
+        active = active[~hit]
+    return result
+
+
+def sun_hours(
+    model: VoxelModel,
+    ground: np.ndarray,
+    directions: Sequence[Sequence[float]],
+    hours_each: float,
+    where: np.ndarray | None = None,
+) -> np.ndarray:
+    """Hours of direct sun per column (nx, nz): ``hours_each`` for every direction whose
+    ray is free; only columns in ``where`` are cast (others stay 0)."""
+    points = standing_points(model, ground)
+    chosen = np.ones(ground.shape, dtype=bool) if where is None else where
+    flat = points[chosen]
+    hours = np.zeros(len(flat))
+    for direction in directions:
+        hours += lit(model.grid, flat, direction) * hours_each
+    out = np.zeros(ground.shape)
+    out[chosen] = hours
+    return out
