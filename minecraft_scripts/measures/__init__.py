@@ -78,10 +78,13 @@ class Measures:
             "day": self.day.isoformat(),
             "latitude": self.latitude,
             "sun_hours": {
-                place.id: {"name": place.name.model_dump(), "hours": place.hours,
-                           "cells": place.cells}
+                place.id: {
+                    "name": place.name.model_dump(),
+                    "hours": place.hours,
+                    "cells": place.cells,
+                }
                 for place in self.sun
-            },  # fmt: skip
+            },
         }
 
 
@@ -124,10 +127,14 @@ def measure(
         day=day,
         latitude=estate.location.latitude,
         sun=tuple(
-            PlaceSun(place.id, place.name, _mean(hours, place.cells & open_ground),
-                     int((place.cells & open_ground).sum()))
+            PlaceSun(
+                place.id,
+                place.name,
+                _mean(hours, place.cells & open_ground),
+                int((place.cells & open_ground).sum()),
+            )
             for place in measured
-        ),  # fmt: skip
+        ),
         sun_map=np.where(where & open_ground, hours, np.nan),
     )
 
