@@ -9,7 +9,16 @@ import click
 
 from minecraft_scripts.commands.estate_files import estates_group
 from minecraft_scripts.commands.estates import build, clear, preview
+from minecraft_scripts.commands.measures import measures_command
 from minecraft_scripts.commands.minetest import minetest
 from minecraft_scripts.commands.plots import plots
 
-commands: list[click.Command] = [minetest, build, preview, clear, plots, estates_group]
+commands: list[click.Command] = [
+    minetest,
+    build,
+    preview,
+    clear,
+    plots,
+    estates_group,
+    measures_command,
+]

@@ -23,7 +23,7 @@ from minecraft_scripts.measures.planning import (
     ground_floor_homes,
     homes_of,
 )
-from minecraft_scripts.measures.shadow import sun_hours
+from minecraft_scripts.measures.shadow import sample_voxel, sun_hours
 from minecraft_scripts.measures.sun import SPRING_DAY, STEP_MINUTES, sun_positions
 from minecraft_scripts.voxels import VoxelModel
 from worlds.data_model import Text
@@ -112,7 +112,7 @@ def measure(
     for place in measured:
         where |= place.cells
     hours = _sun_hours(estate, model, heights, day, step_minutes, where)
-    open_ground = _open_ground(model, heights)
+    open_ground = _open_ground(model, heights) & ~built
     return Measures(
         ground_area=ground_area,
         floor_area=area,
@@ -169,8 +169,9 @@ def _sun_hours(
 
 
 def _open_ground(model: VoxelModel, heights: np.ndarray) -> np.ndarray:
-    """Columns where one can stand on the ground: the voxel above it is free."""
-    above = np.take_along_axis(model.grid, (heights + 1)[:, None, :].astype(np.int64), axis=1)
+    """Columns where the sun is measured in open air, not inside a wall or a tree."""
+    height = np.minimum(sample_voxel(heights), model.size[1] - 1)
+    above = np.take_along_axis(model.grid, height[:, None, :], axis=1)
     return above[:, 0, :] == 0
 
 

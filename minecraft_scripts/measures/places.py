@@ -13,8 +13,8 @@ from worlds.data_model import Text
 from worlds.ground_features import Lawn, Playground
 from worlds.schema import Estate
 
-PLAYGROUNDS = Text(da="legepladsen", en="the playground")
-GREENS = Text(da="gårdens græsplæner", en="the lawns and courtyards")
+PLAYGROUNDS = Text(da="legepladserne", en="the playgrounds")
+GREENS = Text(da="græsplænerne", en="the lawns")
 
 
 @dataclass(frozen=True, eq=False)

@@ -14,8 +14,16 @@ import numpy as np
 
 from minecraft_scripts.voxels import VoxelModel
 
-SAMPLE_HEIGHT = 0.2
-"""Where sun is measured: this far above the ground's surface (a child's feet)."""
+SAMPLE_HEIGHT = 1.1
+"""Where sun is measured: this far above the ground's surface, where people sit and children
+play (so a low hedge or a bed of vegetables does not shade the path beside it)."""
+
+
+def sample_voxel(ground: np.ndarray) -> np.ndarray:
+    """The y of the voxel each column's sun is measured in."""
+    return (ground + 1 + int(SAMPLE_HEIGHT)).astype(np.int64)
+
+
 STEP = 0.5
 
 
