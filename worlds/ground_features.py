@@ -10,22 +10,42 @@ from pydantic import Field
 from worlds.building_features import SignLines
 from worlds.data_model import Strict
 from worlds.datafile import FieldIssue
-from worlds.geometry import Area, Point, Rect, Side
+from worlds.geometry import Area, Point, Rect, Side, Size
 from worlds.materials import Material
-from worlds.shapes import CellMask, free_line_cells
+from worlds.shapes import CellMask, Outline, free_line_cells
 
 Points = Annotated[list[Point], Field(min_length=1)]
 
 
-class Lawn(Area):
-    """A courtyard lawn (græsplæne), optionally framed by a hedge and dotted with flower beds."""
+class Lawn(Strict):
+    """A courtyard lawn (græsplæne), optionally framed by a hedge and dotted with flower beds.
+
+    Given by ``at`` and ``size``, or by an ``outline`` (a park's shape from a map).
+    """
 
     type: Literal["lawn"]
+    id: str | None = None
+    at: Point | None = None
+    size: Size | None = None
+    outline: Outline | None = None
     material: Material = "grass"
     border: Material | None = None
     flower_beds: tuple[Point, ...] = ()
 
+    def cells(self) -> CellMask:
+        if self.outline is not None:
+            return CellMask.of_outline(self.outline)
+        return CellMask.full(self.footprint())
+
+    def footprint(self) -> Rect:
+        if self.outline is not None:
+            return CellMask.of_outline(self.outline).rect
+        return Rect.at(self.at or (0, 0), self.size or (1, 1))
+
     def issues(self) -> list[FieldIssue]:
+        if (self.outline is None) == (self.at is None or self.size is None):
+            message = "give the lawn 'at' and 'size', or an 'outline', not both"
+            return [FieldIssue(("at",) if self.outline is None else ("outline",), message)]
         area = self.footprint()
         return [
             FieldIssue(("flower_beds", index), f"the flower bed must lie inside {area.describe()}")

@@ -20,7 +20,11 @@ GROUND_CROPS = frozenset({"soil", "sand", "gravel_path"})
 def paint_lawn(canvas: Canvas, lawn: Lawn) -> None:
     """Grass, an optional low hedge with a gap midway along each side, and flower beds."""
     rect = lawn.footprint()
-    canvas.ground(rect, lawn.material)
+    if lawn.outline is not None:
+        cells = lawn.cells()
+        canvas.mask((rect.x1, GROUND_Y, rect.z1), cells.cells[:, None, :], lawn.material)
+    else:
+        canvas.ground(rect, lawn.material)
     if lawn.border is not None:
         canvas.ring(rect, 1, 1, lawn.border)
         mid_x, mid_z = (rect.x1 + rect.x2) // 2, (rect.z1 + rect.z2) // 2

@@ -10,8 +10,10 @@ from typing import Any
 import numpy as np
 
 from worlds.data_model import Text
+from worlds.geometry import Rect
 from worlds.ground_features import Lawn, Playground
 from worlds.schema import Estate
+from worlds.shapes import CellMask
 
 PLAYGROUNDS = Text(da="legepladserne", en="the playgrounds")
 GREENS = Text(da="græsplænerne", en="the lawns")
@@ -41,14 +43,20 @@ def places(estate: Estate, chosen: Mapping[str, str]) -> list[Place]:
     features = list(chosen_features(estate, chosen))
     for place_id, kind, name in (("legeplads", Playground, PLAYGROUNDS),
                                  ("groenne", Lawn, GREENS)):  # fmt: skip
-        rects = [f.footprint() for f in features if type(f) is kind]
-        if rects:
-            found.append(Place(place_id, name, _mask(estate, rects)))
+        shapes = [_cells(f) for f in features if type(f) is kind]
+        if shapes:
+            found.append(Place(place_id, name, _mask(estate, shapes)))
     return found
 
 
-def _mask(estate: Estate, rects: list) -> np.ndarray:
+def _cells(feature: Any) -> CellMask:
+    return feature.cells() if hasattr(feature, "cells") else CellMask.full(feature.footprint())
+
+
+def _mask(estate: Estate, shapes: list) -> np.ndarray:
     cells = np.zeros(estate.size, dtype=bool)
-    for rect in rects:
-        cells[rect.x1 : rect.x2 + 1, rect.z1 : rect.z2 + 1] = True
+    for shape in shapes:
+        shape = shape if isinstance(shape, CellMask) else CellMask.full(shape)
+        whole = CellMask.full(Rect(0, 0, estate.size[0] - 1, estate.size[1] - 1))
+        cells |= shape.part(whole.rect)
     return cells

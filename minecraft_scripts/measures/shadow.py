@@ -49,7 +49,7 @@ def lit(grid: np.ndarray, points: np.ndarray, direction: Sequence[float]) -> np.
     cell = np.floor(points).astype(np.int64)
     result = ~solid[cell[:, 0], np.clip(cell[:, 1], 0, ny - 1), cell[:, 2]]
     step = np.sign(d).astype(np.int64)
-    with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore", over="ignore"):
         across = np.where(d != 0, np.abs(1 / d), np.inf)
         boundary = np.where(d > 0, cell + 1 - points, points - cell)
         next_face = np.where(d != 0, boundary * across, np.inf)
