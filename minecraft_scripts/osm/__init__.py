@@ -53,7 +53,7 @@ def estate_text(conversion: Conversion, box: BoundingBox, estate_id: str, name: 
         "location": {
             "latitude": round((box.south + box.north) / 2, 4),
             "longitude": round((box.west + box.east) / 2, 4),
-        },  # fmt: skip
+        },
     }
     body = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=95,
                           default_flow_style=None)  # fmt: skip

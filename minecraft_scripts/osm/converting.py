@@ -5,6 +5,7 @@ overlaps one already taken) is left out and listed in the file's opening comment
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,7 +41,7 @@ def convert(data: MapData, size: tuple[int, int]) -> Conversion:
     result = Conversion(size)
     for way_id, points, tags in data.areas:
         _area(result, way_id, points, tags)
-    for way_id, points, tags in data.lines:
+    for _way_id, points, tags in data.lines:
         _line(result, points, tags)
     taken: list[CellMask] = []
     for way_id, points, tags in data.buildings:
@@ -169,7 +170,7 @@ def _clip_line(points: Points, size: tuple[int, int]) -> list[list[list[int]]]:
     width, depth = size
     pieces: list[list[list[int]]] = []
     current: list[list[int]] = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         segment = _clip_segment(a, b, width - 1, depth - 1)
         if segment is None:
             if len(current) >= 2:
