@@ -85,6 +85,7 @@ _ENTRIES = (
     ("wood", "#b08850", B(5), B(5), ""),
     ("dark_wood", "#4a3220", B(125, 5), B(162), "Java: dark oak; Minetest: acacia trunk"),
     ("glass", "#a9d3e6", B(20), B(20), ""),
+    ("ramp_slab", "#a7a49c", B(44), B(44), "stone slab: half a block, walked up without a jump"),
     ("red_panel", "#b8322a", B(159, 14), B(35, 14, reads_as=(73, 0)), "terracotta / wool"),
     ("orange_panel", "#e07b28", B(179, 2), B(35, 1), "Java: smooth red sandstone; Minetest: wool"),
     ("yellow_panel", "#f0c630", B(35, 4), B(35, 4), "wool"),

@@ -146,7 +146,7 @@ def render_map(
     picture = picture.resize((picture.width * scale, picture.height * scale), Image.NEAREST)
     _grid_lines(picture, scale)
     draw = ImageDraw.Draw(picture)
-    font = _font(max(11, 3 * scale))
+    font = label_font(max(11, 3 * scale))
     for text, (x1, z1, x2, z2) in labels or []:
         box = (x1 * scale, z1 * scale, (x2 + 1) * scale - 1, (z2 + 1) * scale - 1)
         draw.rectangle(box, outline=(255, 255, 255), width=2)
@@ -158,7 +158,7 @@ def render_map(
     return _with_legend(picture, model, present, language, title)
 
 
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def label_font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     for path in FONT_FILES:
         try:
             return ImageFont.truetype(path, size)
@@ -180,7 +180,7 @@ def _with_legend(
     picture: Image.Image, model: VoxelModel, present: list[int], language: Language, title: str
 ) -> Image.Image:
     """The picture with a title above and a legend of the materials it shows to its right."""
-    font, heading = _font(14), _font(18)
+    font, heading = label_font(14), label_font(18)
     swatch, line = 16, 22
     names = [_material_label(model.materials[i], language) for i in present]
     legend_width = 40 + max((int(font.getlength(name)) for name in names), default=60)

@@ -1,4 +1,8 @@
-"""Schema of the buildings an estate can hold: flats, row houses, common house, reuse station."""
+"""Schema of the buildings an estate can hold: flats, row houses, common house, reuse station.
+
+Parts (windows, doors, balconies, stairs, wings) are in ``worlds.building_parts``; how a
+building's cells and storeys follow from its fields is in ``worlds.massing``.
+"""
 
 from __future__ import annotations
 
@@ -6,94 +10,68 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from worlds.data_model import Strict
+from worlds.building_base import Building, shifted, union_rect
+from worlds.building_parts import (
+    Balconies,
+    CommonRoom,
+    Entrance,
+    Floors,
+    RoofShape,
+    SignLines,
+    Windows,
+)
 from worlds.datafile import FieldIssue
 from worlds.geometry import Area, Rect, Side
 from worlds.materials import Material
+from worlds.shapes import CellMask
 
-SignLine = Annotated[str, Field(max_length=15)]
-SignLines = Annotated[list[SignLine], Field(min_length=1, max_length=4)]
-RoofShape = Literal["flat", "gabled"]
-
-
-class Windows(Strict):
-    """Rows of equal windows on every storey; ``spacing`` is from one window's start to the next."""
-
-    material: Material = "glass"
-    width: Annotated[int, Field(ge=1, le=8)] = 2
-    height: Annotated[int, Field(ge=1, le=4)] = 2
-    spacing: Annotated[int, Field(ge=2, le=20)] = 4
-
-
-class Entrance(Strict):
-    """A doorway on the ground floor, ``offset`` cells from the wall's west or north end."""
-
-    side: Side
-    offset: Annotated[int, Field(ge=1)]
-    width: Annotated[int, Field(ge=1, le=6)] = 2
-    material: Material = "dark_wood"
-    canopy: Material | None = "grey_concrete"
-
-
-class Balconies(Strict):
-    """Balconies sticking out of the given sides from ``from_floor`` up.
-
-    With ``gallery`` each storey gets one balcony along the whole wall instead:
-    the access gallery (svalegang) of many 1960s–70s blocks.
-    """
-
-    sides: Annotated[tuple[Side, ...], Field(min_length=1)] = ("south",)
-    width: Annotated[int, Field(ge=1, le=10)] = 3
-    spacing: Annotated[int, Field(ge=2, le=30)] = 6
-    depth: Annotated[int, Field(ge=1, le=3)] = 2
-    from_floor: Annotated[int, Field(ge=1)] = 2
-    material: Material = "light_grey_concrete"
-    railing: Material = "metal"
-    gallery: bool = False
-
-
-class Building(Area):
-    """Walls with windows, floors inside, a roof on top."""
-
-    floors: Annotated[int, Field(ge=1, le=16)] = 1
-    floor_height: Annotated[int, Field(ge=3, le=6)] = 3
-    facade: Material = "white_concrete"
-    bands: Material | None = None
-    gables: Material | None = None
-    roof: Material = "roof_felt"
-    roof_shape: RoofShape = "flat"
-    windows: Windows | None = Windows()
-    entrances: tuple[Entrance, ...] = ()
-
-    def issues(self) -> list[FieldIssue]:
-        """Entrances must fit on their wall, clear of the corners."""
-        issues = []
-        if min(self.size) < 3:
-            issues.append(FieldIssue(("size",), "a building needs at least 3 × 3 cells"))
-        for index, entrance in enumerate(self.entrances):
-            wall = self.size[0] if entrance.side in ("north", "south") else self.size[1]
-            if entrance.offset + entrance.width > wall - 1:
-                message = (
-                    f"the entrance does not fit: the {entrance.side} wall is {wall} long, "
-                    f"so offset + width must be at most {wall - 1}"
-                )
-                issues.append(FieldIssue(("entrances", index, "offset"), message))
-        return issues
+__all__ = ["Balconies", "Building", "Entrance", "RoofShape", "SignLines", "Windows"]
 
 
 class Flats(Building):
-    """A block of flats (boligblok)."""
+    """A block of flats (boligblok). ``homes`` defaults to the floor area over ``flat_size``."""
 
     type: Literal["flats"]
-    floors: Annotated[int, Field(ge=1, le=16)]
-    balconies: Balconies | None = None
+    floors: Floors
+    balconies: Balconies | tuple[Balconies, ...] | None = None
+    common_room: CommonRoom | None = None
+    homes: Annotated[int, Field(ge=0, le=2000)] | None = None
+    flat_size: Annotated[int, Field(ge=30, le=200)] = 75
+
+    def reach(self) -> CellMask:
+        body = self.body()
+        masks = [super().reach()]
+        for balconies in self.balcony_sets():
+            masks += [shifted(body, side, step) for side in balconies.sides
+                      for step in range(1, balconies.depth + 1)]  # fmt: skip
+        return CellMask.union(masks)
+
+    def balcony_sets(self) -> tuple[Balconies, ...]:
+        """Every set of balconies or galleries, however the file wrote them."""
+        if self.balconies is None:
+            return ()
+        return self.balconies if isinstance(self.balconies, tuple) else (self.balconies,)
 
     def footprint(self) -> Rect:
-        rect = Rect.at(self.at, self.size)
-        if self.balconies is None:
-            return rect
-        depth = self.balconies.depth
-        return rect.grown(**{side: depth for side in self.balconies.sides})
+        rect = super().footprint()
+        for balconies in self.balcony_sets():
+            grown = self.outer().grown(**{side: balconies.depth for side in balconies.sides})
+            rect = union_rect(rect, grown)
+        return rect
+
+    def issues(self) -> list[FieldIssue]:
+        issues = super().issues()
+        room = self.common_room
+        if not issues and room is not None:
+            outer = self.outer()
+            wall = outer.width if room.side in ("north", "south") else outer.depth
+            if room.offset + room.length > wall - 1:
+                message = (
+                    f"the common room does not fit: the {room.side} wall is {wall} long, so "
+                    f"offset + length must be at most {wall - 1}"
+                )
+                issues.append(FieldIssue(("common_room", "offset"), message))
+        return issues
 
 
 class CommonHouse(Building):
@@ -134,6 +112,13 @@ class RowHouses(Area):
         back = {"north": "south", "south": "north", "east": "west", "west": "east"}[self.front]
         return rect.grown(**{back: self.garden_depth})
 
+    def body(self) -> CellMask:
+        return CellMask.full(Rect.at(self.at, self.size))
+
+    def reach(self) -> CellMask:
+        """The houses and their back gardens."""
+        return CellMask.full(self.footprint())
+
     def issues(self) -> list[FieldIssue]:
         length = self.size[0] if self.along_x() else self.size[1]
         if length < 3 * self.houses:
@@ -159,6 +144,12 @@ class ReuseStation(Area):
     fence: Material | None = "fence"
     opening: Side = "south"
     sign: SignLines | None = None
+
+    def body(self) -> CellMask:
+        return CellMask.full(Rect.at(self.at, self.size))
+
+    def reach(self) -> CellMask:
+        return self.body()
 
     def issues(self) -> list[FieldIssue]:
         width, depth = self.size

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from worlds.datafile import DataFileError, Problem, load_data_file
+from worlds.datafile import DataFileError, Problem, load_data_file, resolve_loc
 from worlds.error_messages import did_you_mean
 from worlds.schema import Estate
+from worlds.yaml_positions import parse_yaml
 
 WORLDS_DIR = Path(__file__).resolve().parent
 
@@ -34,3 +35,19 @@ def load_estate(ref: str | Path) -> Estate:
         message = f"a shipped estate's id must match its file name: write 'id: {path.stem}'"
         raise DataFileError([Problem(str(path), 1, 1, "id", message)])
     return estate
+
+
+def estate_warnings(ref: str | Path) -> list[Problem]:
+    """What a valid estate file may not mean: overlaps real estates have (see
+    ``worlds.overlaps``), each placed at its line like a problem; raises ``DataFileError``
+    when the file is not valid at all."""
+    estate = load_estate(ref)
+    path = estate_path(ref)
+    parsed = parse_yaml(path.read_text(encoding="utf-8"))
+    warnings = []
+    for issue in estate.consistency_warnings():
+        found, field = resolve_loc(issue.loc, parsed.data)
+        position = parsed.positions.value(found)
+        message = f"warning: {issue.message}"
+        warnings.append(Problem(str(path), position.line, position.column, field, message))
+    return sorted(set(warnings))

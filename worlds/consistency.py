@@ -2,8 +2,9 @@
 
 pydantic checks each value on its own; here we check that features lie inside
 the estate and their site, that ids are unique, that sites do not overlap and
-that every site's default names one of its variants. Each issue names the
-field to fix.
+that every site's default names one of its variants; then (once those hold) that
+buildings, plots and sites do not overlap (``worlds.overlaps``). Each issue names
+the field to fix.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from worlds.datafile import FieldIssue
 from worlds.error_messages import did_you_mean
 from worlds.geometry import Rect
+from worlds.overlaps import overlap_issues
 
 if TYPE_CHECKING:
     from worlds.schema import Estate
@@ -34,7 +36,47 @@ def estate_issues(estate: Estate) -> list[FieldIssue]:
     issues += _overlapping_sites(estate)
     for index, plot in enumerate(estate.plots):
         issues += _outside(plot.footprint(), bounds, ("plots", index, "at"), where)
+    issues += _terrain_issues(estate, bounds, where)
+    if not issues:
+        issues += overlap_issues(estate)
     return issues
+
+
+def _terrain_issues(estate: Estate, bounds: Rect, where: str) -> list[FieldIssue]:
+    """Terraces and slopes inside the estate; ponds no deeper than the land under them."""
+    if estate.terrain is None:
+        heights = None
+        issues = []
+    else:
+        issues = [FieldIssue(("terrain", *i.loc), i.message) for i in estate.terrain.issues()]
+        for field in ("terraces", "slopes"):
+            for index, part in enumerate(getattr(estate.terrain, field)):
+                issues += _outside(part.footprint(), bounds, ("terrain", field, index, "at"), where)
+        heights = None if issues else estate.terrain.heights(estate.size)
+    for loc, feature in _located_features(estate):
+        if getattr(feature, "type", "") != "pond" or not bounds.contains(feature.footprint()):
+            continue
+        water = feature.water()
+        ground = 0
+        if heights is not None:
+            r = water.rect
+            ground = int(heights[r.x1 : r.x2 + 1, r.z1 : r.z2 + 1][water.cells].min())
+        if feature.depth > ground + 1:
+            message = (
+                f"the pond is {feature.depth} deep but the ground there lies at {ground}: "
+                f"make it at most {ground + 1} deep, or raise the land with a terrace"
+            )
+            issues.append(FieldIssue((*loc, "depth"), message))
+    return issues
+
+
+def _located_features(estate: Estate) -> Iterable[tuple[Loc, Any]]:
+    for index, feature in enumerate(estate.features):
+        yield ("features", index), feature
+    for site_index, site in enumerate(estate.sites):
+        for variant_index, variant in enumerate(site.variants):
+            for index, feature in enumerate(variant.features):
+                yield ("sites", site_index, "variants", variant_index, "features", index), feature
 
 
 def features_issues(
@@ -46,7 +88,7 @@ def features_issues(
         feature_loc = (*loc, index)
         for issue in feature.issues() if hasattr(feature, "issues") else []:
             issues.append(FieldIssue((*feature_loc, *issue.loc), issue.message))
-        anchor = "at" if hasattr(feature, "at") else "points"
+        anchor = _anchor(feature)
         issues += _outside(feature.footprint(), bounds, (*feature_loc, anchor), where)
     return issues
 
@@ -108,3 +150,11 @@ def _feature_ids(estate: Estate) -> Iterable[tuple[Loc, str | None]]:
             for index, feature in enumerate(variant.features):
                 loc = ("sites", site_index, "variants", variant_index, "features", index, "id")
                 yield loc, feature.id
+
+
+def _anchor(feature: Any) -> str:
+    """The field that places a feature, for pointing at it: at, outline, wings or points."""
+    for field in ("at", "outline", "wings", "points"):
+        if getattr(feature, field, None):
+            return field
+    return "type"

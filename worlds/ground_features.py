@@ -10,21 +10,42 @@ from pydantic import Field
 from worlds.building_features import SignLines
 from worlds.data_model import Strict
 from worlds.datafile import FieldIssue
-from worlds.geometry import Area, Point, Rect, Side
+from worlds.geometry import Area, Point, Rect, Side, Size
 from worlds.materials import Material
+from worlds.shapes import CellMask, Outline, free_line_cells
 
 Points = Annotated[list[Point], Field(min_length=1)]
 
 
-class Lawn(Area):
-    """A courtyard lawn (græsplæne), optionally framed by a hedge and dotted with flower beds."""
+class Lawn(Strict):
+    """A courtyard lawn (græsplæne), optionally framed by a hedge and dotted with flower beds.
+
+    Given by ``at`` and ``size``, or by an ``outline`` (a park's shape from a map).
+    """
 
     type: Literal["lawn"]
+    id: str | None = None
+    at: Point | None = None
+    size: Size | None = None
+    outline: Outline | None = None
     material: Material = "grass"
     border: Material | None = None
     flower_beds: tuple[Point, ...] = ()
 
+    def cells(self) -> CellMask:
+        if self.outline is not None:
+            return CellMask.of_outline(self.outline)
+        return CellMask.full(self.footprint())
+
+    def footprint(self) -> Rect:
+        if self.outline is not None:
+            return CellMask.of_outline(self.outline).rect
+        return Rect.at(self.at or (0, 0), self.size or (1, 1))
+
     def issues(self) -> list[FieldIssue]:
+        if (self.outline is None) == (self.at is None or self.size is None):
+            message = "give the lawn 'at' and 'size', or an 'outline', not both"
+            return [FieldIssue(("at",) if self.outline is None else ("outline",), message)]
         area = self.footprint()
         return [
             FieldIssue(("flower_beds", index), f"the flower bed must lie inside {area.describe()}")
@@ -37,7 +58,9 @@ class Path(Strict):
     """A path through ``points``, each leg running straight east–west or north–south.
 
     A leg widens towards the south (east–west legs) or the east (north–south
-    legs); each inner point gets a square so corners join.
+    legs); each inner point gets a square so corners join. With ``angle: free`` legs run
+    at any angle, ``width`` cells wide around the line through the points. With ``ramp``
+    every one-block rise of the terrain along it gets a half block: no step to climb.
     """
 
     type: Literal["path"]
@@ -45,6 +68,14 @@ class Path(Strict):
     points: Annotated[list[Point], Field(min_length=2)]
     width: Annotated[int, Field(ge=1, le=9)] = 2
     material: Material = "gravel_path"
+    angle: Literal["straight", "free"] = "straight"
+    ramp: bool = False
+
+    def cells(self) -> CellMask:
+        """The ground cells the path covers."""
+        if self.angle == "straight":
+            return CellMask.union([CellMask.full(strip) for strip in self.strips()])
+        return free_line_cells(self.points, self.width)
 
     def strips(self) -> list[Rect]:
         """The rectangles the path covers: one per leg, one per corner."""
@@ -58,6 +89,8 @@ class Path(Strict):
         return strips
 
     def footprint(self) -> Rect:
+        if self.angle == "free":
+            return Rect.around(self.points)  # its width spills over the edge, cut off there
         strips = self.strips()
         return Rect(
             min(s.x1 for s in strips),
@@ -67,12 +100,15 @@ class Path(Strict):
         )
 
     def issues(self) -> list[FieldIssue]:
+        if self.angle == "free":
+            return []
         legs = itertools.pairwise(self.points)
         return [
             FieldIssue(
                 ("points", index + 1),
                 f"a leg must run straight: from {list(start)} the next point must share its x "
-                f"or its z (add a corner point such as {[end[0], start[1]]})",
+                f"or its z (add a corner point such as {[end[0], start[1]]}, or write "
+                "'angle: free' for a path at any angle)",
             )
             for index, (start, end) in enumerate(legs)
             if start[0] != end[0] and start[1] != end[1]
@@ -104,7 +140,16 @@ class Trees(Strict):
 class Equipment(Strict):
     """One piece of playground equipment with its north-west corner at ``at``."""
 
-    kind: Literal["swing", "slide", "sandbox", "climbing_frame", "seesaw", "playhouse"]
+    kind: Literal[
+        "swing",
+        "slide",
+        "sandbox",
+        "climbing_frame",
+        "seesaw",
+        "playhouse",
+        "trampoline",
+        "balance_beam",
+    ]
     at: Point
     material: Material | None = None
 
@@ -116,6 +161,8 @@ EQUIPMENT_SIZE: dict[str, tuple[int, int]] = {
     "climbing_frame": (4, 4),
     "seesaw": (5, 1),
     "playhouse": (3, 3),
+    "trampoline": (3, 3),
+    "balance_beam": (5, 1),
 }
 
 

@@ -39,6 +39,7 @@ MATERIALS: dict[str, Text] = {
     "wood": Text(da="træ", en="wood"),
     "dark_wood": Text(da="mørkt træ", en="dark wood"),
     "glass": Text(da="glas", en="glass"),
+    "ramp_slab": Text(da="rampe (halve blokke)", en="ramp (half blocks)"),
     # coloured facade panels (typical of 1960s–70s estates)
     "red_panel": Text(da="røde facadeplader", en="red panels"),
     "orange_panel": Text(da="orange facadeplader", en="orange panels"),

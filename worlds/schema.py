@@ -31,6 +31,9 @@ from worlds.ground_features import (
     Trees,
 )
 from worlds.materials import Material
+from worlds.overlaps import overlap_warnings
+from worlds.terrain import Terrain
+from worlds.yard_features import BallCourt, BikeShed, BinEnclosure, Carport, Pond
 
 FEATURE_TYPES: tuple[type, ...] = (
     Flats,
@@ -47,6 +50,11 @@ FEATURE_TYPES: tuple[type, ...] = (
     Benches,
     Lamps,
     Sign,
+    BikeShed,
+    Carport,
+    BinEnclosure,
+    BallCourt,
+    Pond,
 )
 """Every kind of feature an estate may hold, told apart by its `type` key. A new kind is
 added here; generation's painters must draw each (a test holds the two together)."""
@@ -91,6 +99,14 @@ class Plot(Area):
     sign: bool = True
 
 
+class Location(Strict):
+    """Where on Earth the estate lies, for the sun: latitude north, longitude east, degrees.
+    The default is central Denmark."""
+
+    latitude: Annotated[float, Field(ge=-66, le=66)] = 55.7
+    longitude: Annotated[float, Field(ge=-180, le=180)] = 12.0
+
+
 class Estate(Strict):
     """A social-housing estate (almen boligafdeling) as it stands before pupils change it."""
 
@@ -100,6 +116,9 @@ class Estate(Strict):
     description: Text | None = None
     size: Size
     ground: Material = "grass"
+    terrain: Terrain | None = None
+    location: Location = Location()
+    residents_per_home: Annotated[float, Field(ge=1, le=6)] = 1.8
     features: list[Feature] = Field(default_factory=list)
     sites: list[Site] = Field(default_factory=list)
     plots: list[Plot] = Field(default_factory=list)
@@ -117,6 +136,10 @@ class Estate(Strict):
     def consistency_issues(self) -> list[FieldIssue]:
         """Rules across fields: bounds, unique ids, defaults (see ``worlds.consistency``)."""
         return estate_issues(self)
+
+    def consistency_warnings(self) -> list[FieldIssue]:
+        """Overlaps real estates have, worth a second look (see ``worlds.overlaps``)."""
+        return overlap_warnings(self)
 
 
 __all__ = ["FEATURE_TYPES", "Estate", "Feature", "Plot", "Point", "Site", "Text", "Variant"]

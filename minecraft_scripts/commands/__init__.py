@@ -1,4 +1,5 @@
-"""The game side of the `jagten` command: `minetest`, `build`, `preview`, `clear` and `plots`.
+"""The game side of the `jagten` command: `minetest`, `build`, `preview`, `clear`, `plots`,
+`estates` and `measures`.
 
 Each module holds the commands of one kind of work; `terminal` holds what they share
 (options, loading an estate, connecting, the progress bar and the report).
@@ -6,8 +7,18 @@ Each module holds the commands of one kind of work; `terminal` holds what they s
 
 import click
 
+from minecraft_scripts.commands.estate_files import estates_group
 from minecraft_scripts.commands.estates import build, clear, preview
+from minecraft_scripts.commands.measures import measures_command
 from minecraft_scripts.commands.minetest import minetest
 from minecraft_scripts.commands.plots import plots
 
-commands: list[click.Command] = [minetest, build, preview, clear, plots]
+commands: list[click.Command] = [
+    minetest,
+    build,
+    preview,
+    clear,
+    plots,
+    estates_group,
+    measures_command,
+]

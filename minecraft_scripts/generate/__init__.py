@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import numpy as np
+
 from minecraft_scripts.generate.canvas import GROUND_Y, Canvas
 from minecraft_scripts.generate.painters import painter_for
+from minecraft_scripts.generate.standing import pieces, stand
 from minecraft_scripts.voxels import Box, VoxelModel
 from worlds.error_messages import did_you_mean
-from worlds.geometry import Rect
 from worlds.materials import MATERIAL_IDS
 from worlds.schema import Estate
 
@@ -27,13 +29,34 @@ def generate(estate: Estate, variants: Mapping[str, str] | None = None) -> Voxel
     """The estate as voxels, with each site showing its chosen variant (default otherwise)."""
     chosen = choose_variants(estate, variants)
     model = VoxelModel.empty(model_size(estate), MATERIAL_IDS)
-    whole = Canvas(model, model.bounds, estate.id)
-    whole.ground(Rect(0, 0, estate.size[0] - 1, estate.size[1] - 1), estate.ground)
-    placed = list(_placements(estate, chosen, model))
+    heights = ground_heights(estate)
+    _lay_ground(model, heights, estate.ground)
+    placed = list(_placements(estate, chosen, model, heights))
     placed.sort(key=lambda item: painter_for(item[1]).layer)
+    sloping = bool(heights.any())
     for canvas, feature in placed:
-        painter_for(feature).paint(canvas, feature)
+        painter = painter_for(feature)
+        if not sloping or painter.on_land:
+            painter.paint(canvas, feature)
+            continue
+        for piece in pieces(feature):
+            stand(canvas, piece, painter.paint, heights)
     return model
+
+
+def ground_heights(estate: Estate) -> np.ndarray:
+    """The ground's y for each (x, z) column: all 0 on flat land."""
+    if estate.terrain is None:
+        return np.zeros(estate.size, dtype=np.int16)
+    return estate.terrain.heights(estate.size)
+
+
+def _lay_ground(model: VoxelModel, heights: np.ndarray, material: str) -> None:
+    """The ground layer at each column's height, soil beneath it."""
+    ys = np.arange(model.size[1])[None, :, None]
+    top = heights[:, None, :]
+    model.grid[ys < top] = model.material_index("soil")
+    model.grid[np.broadcast_to(ys == top, model.grid.shape)] = model.material_index(material)
 
 
 def choose_variants(estate: Estate, variants: Mapping[str, str] | None) -> dict[str, str]:
@@ -71,22 +94,23 @@ def site_box(estate: Estate, site_id: str) -> Box:
 def model_size(estate: Estate) -> tuple[int, int, int]:
     """(x, y, z) size: the estate's ground, high enough for the tallest feature of any variant."""
     tops = [painter_for(feature).top(feature) for feature in _all_features(estate)]
-    height = max([MIN_HEIGHT, *(top + 1 + HEADROOM for top in tops)])
+    land = int(ground_heights(estate).max())
+    height = max([MIN_HEIGHT, *(land + top + 1 + HEADROOM for top in tops)])
     return (estate.size[0], height, estate.size[1])
 
 
 def _placements(
-    estate: Estate, chosen: dict[str, str], model: VoxelModel
+    estate: Estate, chosen: dict[str, str], model: VoxelModel, heights: np.ndarray
 ) -> Iterator[tuple[Canvas, Any]]:
     """Each feature to paint with the canvas that confines it."""
-    whole = Canvas(model, model.bounds, estate.id)
+    whole = Canvas(model, model.bounds, estate.id, heights)
     for feature in estate.features:
         yield whole, feature
     for plot in estate.plots:
         yield whole, plot
     for site in estate.sites:
         clip = site_box(estate, site.id)
-        canvas = Canvas(model, clip, f"{estate.id}/{site.id}")
+        canvas = Canvas(model, clip, f"{estate.id}/{site.id}", heights)
         for feature in site.variant(chosen[site.id]).features:
             yield canvas, feature
 

@@ -13,6 +13,7 @@ import numpy as np
 
 from minecraft_scripts.voxels import Box, Sign, VoxelModel
 from worlds.geometry import Rect
+from worlds.shapes import CellMask
 
 GROUND_Y = 0
 """The ground layer; everything standing on the ground starts at y = 1."""
@@ -21,10 +22,17 @@ GROUND_Y = 0
 class Canvas:
     """Paint boxes, masks and signs into ``model``, inside ``clip`` only."""
 
-    def __init__(self, model: VoxelModel, clip: Box, seed: str) -> None:
+    def __init__(
+        self, model: VoxelModel, clip: Box, seed: str, heights: np.ndarray | None = None
+    ) -> None:
         self.model = model
         self.clip = clip
         self.seed = seed
+        self.heights = (
+            heights
+            if heights is not None
+            else np.zeros((model.size[0], model.size[2]), dtype=np.int16)
+        )
 
     def box(self, x1: int, y1: int, z1: int, x2: int, y2: int, z2: int, material: str) -> None:
         """Fill the box between two corners (given in any order)."""
@@ -39,6 +47,15 @@ class Canvas:
     def ground(self, rect: Rect, material: str) -> None:
         """Replace the ground layer under ``rect``."""
         self.area(rect, GROUND_Y, GROUND_Y, material)
+
+    def surface(self, cells: CellMask, material: str, lift: int = 0) -> None:
+        """Paint ``cells`` in each column's ground layer (``lift`` blocks above it)."""
+        rect = cells.rect
+        for i, j in zip(*np.nonzero(cells.cells), strict=True):
+            x, z = rect.x1 + int(i), rect.z1 + int(j)
+            if 0 <= x < self.heights.shape[0] and 0 <= z < self.heights.shape[1]:
+                y = int(self.heights[x, z]) + lift
+                self.box(x, y, z, x, y, z, material)
 
     def ring(self, rect: Rect, y1: int, y2: int, material: str) -> None:
         """The four walls around ``rect`` (its outermost cells), from ``y1`` to ``y2``."""

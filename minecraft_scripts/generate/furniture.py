@@ -78,6 +78,17 @@ def _playhouse(canvas: Canvas, piece: Equipment) -> None:
     canvas.area(walls, 3, 3, "roof_tiles")
 
 
+def _trampoline(canvas: Canvas, piece: Equipment) -> None:
+    x, z = piece.at
+    canvas.ring(Rect(x, z, x + 2, z + 2), 1, 1, "metal")
+    canvas.box(x + 1, 1, z + 1, x + 1, 1, z + 1, piece.material or "slate")
+
+
+def _balance_beam(canvas: Canvas, piece: Equipment) -> None:
+    x, z = piece.at
+    canvas.box(x, 1, z, x + 4, 1, z, piece.material or "wood")
+
+
 EQUIPMENT_PAINTERS: dict[str, Callable[[Canvas, Equipment], None]] = {
     "swing": _swing,
     "slide": _slide,
@@ -85,6 +96,8 @@ EQUIPMENT_PAINTERS: dict[str, Callable[[Canvas, Equipment], None]] = {
     "climbing_frame": _climbing_frame,
     "seesaw": _seesaw,
     "playhouse": _playhouse,
+    "trampoline": _trampoline,
+    "balance_beam": _balance_beam,
 }
 
 

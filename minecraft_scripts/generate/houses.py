@@ -6,14 +6,8 @@ import numpy as np
 
 from minecraft_scripts.generate.canvas import Canvas
 from minecraft_scripts.generate.frames import OPPOSITE, Frame
-from minecraft_scripts.generate.walls import (
-    ceiling_y,
-    paint_roof,
-    paint_storeys,
-    paint_wall_mask,
-    roof_top,
-    window_rows,
-)
+from minecraft_scripts.generate.roofs import paint_roof, rect_roof, roof_top
+from minecraft_scripts.generate.walls import paint_storeys, paint_wall_mask, window_rows
 from worlds.building_features import ReuseStation, RowHouses, Windows
 from worlds.geometry import Rect
 
@@ -50,8 +44,8 @@ def paint_row_houses(canvas: Canvas, row: RowHouses) -> None:
         canvas.box(door_x, 2, door_z, door_x, 3, door_z, row.door)
     if row.windows is not None:
         _paint_row_windows(canvas, rect, row, row.windows, spans)
-    ceiling = ceiling_y(row.floors, row.floor_height)
-    paint_roof(canvas, rect, ceiling, row.roof_shape, row.roof, row.facades[0])
+    roof = rect_roof(rect, row.floors, row.floor_height, row.roof_shape)
+    paint_roof(canvas, roof, row.roof, row.facades[0])
     _paint_chimneys(canvas, row, front, spans)
     if row.garden_depth > 0:
         _paint_gardens(canvas, row, front, spans)

@@ -11,6 +11,7 @@ from minecraft_scripts.generate.frames import Frame
 from worlds.geometry import Rect
 from worlds.ground_features import Allotments, Lawn, Parking, Path, Road, Trees
 from worlds.materials import CAR_COLOURS
+from worlds.shapes import CellMask
 
 GROUND_CROPS = frozenset({"soil", "sand", "gravel_path"})
 """Bed materials that lie in the ground rather than growing on it."""
@@ -19,7 +20,11 @@ GROUND_CROPS = frozenset({"soil", "sand", "gravel_path"})
 def paint_lawn(canvas: Canvas, lawn: Lawn) -> None:
     """Grass, an optional low hedge with a gap midway along each side, and flower beds."""
     rect = lawn.footprint()
-    canvas.ground(rect, lawn.material)
+    if lawn.outline is not None:
+        cells = lawn.cells()
+        canvas.mask((rect.x1, GROUND_Y, rect.z1), cells.cells[:, None, :], lawn.material)
+    else:
+        canvas.ground(rect, lawn.material)
     if lawn.border is not None:
         canvas.ring(rect, 1, 1, lawn.border)
         mid_x, mid_z = (rect.x1 + rect.x2) // 2, (rect.z1 + rect.z2) // 2
@@ -30,8 +35,35 @@ def paint_lawn(canvas: Canvas, lawn: Lawn) -> None:
 
 
 def paint_path(canvas: Canvas, path: Path) -> None:
-    for strip in path.strips():
-        canvas.ground(strip, path.material)
+    """The path in the ground layer, following the land; a ramp puts a half block on each
+    cell whose neighbour along the path is one block higher."""
+    if not canvas.heights.any() and path.angle == "straight":
+        for strip in path.strips():
+            canvas.ground(strip, path.material)
+        return
+    cells = path.cells()
+    canvas.surface(cells, path.material)
+    if path.ramp:
+        canvas.surface(_rises(cells, canvas.heights), "ramp_slab", lift=1)
+
+
+def _rises(cells: CellMask, heights: np.ndarray) -> CellMask:
+    """Path cells next to a path cell one block higher: where a step would be."""
+    rect = cells.rect
+    local = np.zeros(cells.cells.shape, dtype=np.int32)
+    x1, z1 = max(rect.x1, 0), max(rect.z1, 0)
+    x2, z2 = min(rect.x2, heights.shape[0] - 1), min(rect.z2, heights.shape[1] - 1)
+    local[x1 - rect.x1 : x2 - rect.x1 + 1, z1 - rect.z1 : z2 - rect.z1 + 1] = heights[
+        x1 : x2 + 1, z1 : z2 + 1
+    ]
+    on = np.pad(cells.cells, 1)
+    level = np.pad(local, 1)
+    width, depth = cells.cells.shape
+    rise = np.zeros(cells.cells.shape, dtype=bool)
+    for dx, dz in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+        neighbour = (slice(1 + dx, 1 + dx + width), slice(1 + dz, 1 + dz + depth))
+        rise |= on[neighbour] & (level[neighbour] == local + 1)
+    return CellMask(rect, rise & cells.cells)
 
 
 def paint_road(canvas: Canvas, road: Road) -> None:
