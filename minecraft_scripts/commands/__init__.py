@@ -1,4 +1,5 @@
-"""The game side of the `jagten` command: `minetest`, `build`, `preview`, `clear` and `plots`.
+"""The game side of the `jagten` command: `minetest`, `build`, `preview`, `clear`, `plots`,
+`export` and `education`.
 
 Each module holds the commands of one kind of work; `terminal` holds what they share
 (options, loading an estate, connecting, the progress bar and the report).
@@ -7,7 +8,8 @@ Each module holds the commands of one kind of work; `terminal` holds what they s
 import click
 
 from minecraft_scripts.commands.estates import build, clear, preview
+from minecraft_scripts.commands.export import export
 from minecraft_scripts.commands.minetest import minetest
 from minecraft_scripts.commands.plots import plots
 
-commands: list[click.Command] = [minetest, build, preview, clear, plots]
+commands: list[click.Command] = [minetest, build, preview, clear, plots, export]
