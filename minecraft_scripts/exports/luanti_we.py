@@ -21,7 +21,7 @@ from minecraft_scripts.exports.named_model import NamedModel
 
 def we_bytes(model: NamedModel) -> bytes:
     """The schematic's text, UTF-8."""
-    nx, _, nz = model.size
+    nz = model.size[2]
     texts = {(s.x, s.y, s.z): "\n".join(s.lines) for s in model.signs}
     entries = []
     solid = ~np.isin(model.grid, [i for i in range(len(model.palette)) if model.is_air(i)])
