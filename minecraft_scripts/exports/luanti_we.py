@@ -8,6 +8,10 @@ also read the `5:` header format but 0.6 does not. Air is left out, as WorldEdit
 WorldEdit 0.6 splits the list on `}, {` and drops the entry after the last split, so the
 file ends with a repeat of its last node: newer releases simply place it twice.
 
+Nodes are listed from the top layer down. Placing a node runs its game callbacks, and some
+change the node below (a snow block turns the grass under it to snowy dirt); the node
+below, placed later, is then the estate's again.
+
 Luanti's z axis points north, the model's south, so the file mirrors z: a file loaded with
 position 1 at (X, Y, Z) puts the model's north-west ground corner at (X, Y, Z + depth - 1).
 """
@@ -25,7 +29,9 @@ def we_bytes(model: NamedModel) -> bytes:
     texts = {(s.x, s.y, s.z): "\n".join(s.lines) for s in model.signs}
     entries = []
     solid = ~np.isin(model.grid, [i for i in range(len(model.palette)) if model.is_air(i)])
-    for x, y, z in np.argwhere(solid):
+    positions = np.argwhere(solid)
+    positions = positions[np.lexsort((positions[:, 2], positions[:, 0], -positions[:, 1]))]
+    for x, y, z in positions:
         block = model.palette[int(model.grid[x, y, z])]
         fields = {}
         text = texts.get((int(x), int(y), int(z)))

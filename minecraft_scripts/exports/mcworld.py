@@ -30,7 +30,11 @@ from minecraft_scripts.exports.bedrock_chunks import WORLD_BOTTOM, chunk_records
 from minecraft_scripts.exports.named_model import NamedModel
 from minecraft_scripts.palette import NamedBlock, NamedEdition
 
-FLAT_LAYERS = (("minecraft:bedrock", 1), ("minecraft:dirt", 2), ("minecraft:grass_block", 1))
+FLAT_LAYERS = (
+    (NamedBlock("minecraft:bedrock", (("infiniburn_bit", False),)), 1),
+    (NamedBlock("minecraft:dirt"), 2),
+    (NamedBlock("minecraft:grass_block"), 1),
+)
 GROUND_Y = WORLD_BOTTOM + sum(count for _, count in FLAT_LAYERS) - 1
 """y = -61: the flat world's grass, where the estate's ground layer lies."""
 STORAGE_VERSION = 10
@@ -91,8 +95,7 @@ def _world_region(model: NamedModel, where: Placement) -> tuple[np.ndarray, list
     palette = list(model.palette)
     blocks = np.zeros(shape, dtype=np.uint16)
     y = 0
-    for name, count in FLAT_LAYERS:
-        layer = NamedBlock(name)
+    for layer, count in FLAT_LAYERS:
         if layer not in palette:
             palette.append(layer)
         blocks[:, y : y + count, :] = palette.index(layer)
@@ -119,7 +122,9 @@ def level_dat(title: str, spawn: tuple[int, int, int]) -> bytes:
     """The world's settings: flat, creative, peaceful, always day, cheats on."""
     layers = {
         "biome_id": 1,
-        "block_layers": [{"block_name": name, "count": count} for name, count in FLAT_LAYERS],
+        "block_layers": [
+            {"block_name": block.name, "count": count} for block, count in FLAT_LAYERS
+        ],
         "encoding_version": 6,
         "structure_options": None,
         "world_version": "version.post_1_18",
