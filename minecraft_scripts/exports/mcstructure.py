@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 
-import numpy as np
 from nbtlib import Compound, File, Int, List
 
 from minecraft_scripts.exports.bedrock_blocks import palette_entry, sign_entity
@@ -22,7 +21,9 @@ def mcstructure_bytes(model: NamedModel) -> bytes:
     if model.edition is not NamedEdition.BEDROCK:
         raise ValueError("a .mcstructure needs the model in Bedrock's block names")
     nx, ny, nz = model.size
-    indices = model.grid.astype(np.int32).ravel(order="C")  # x, then y, then z fastest
+    indices = model.grid.ravel(order="C").tolist()  # x, then y, then z fastest
+    tags = [Int(index) for index in range(len(model.palette))]  # shared: far faster
+    void = Int(-1)
     position_data = Compound(
         {
             str((s.x * ny + s.y) * nz + s.z): Compound(
@@ -39,8 +40,8 @@ def mcstructure_bytes(model: NamedModel) -> bytes:
                 {
                     "block_indices": List[List[Int]](
                         [
-                            List[Int]([Int(v) for v in indices.tolist()]),
-                            List[Int]([Int(-1)] * indices.size),
+                            List[Int]([tags[index] for index in indices]),
+                            List[Int]([void] * len(indices)),
                         ]
                     ),
                     "entities": List[Compound]([]),
