@@ -141,7 +141,7 @@ def test_raw_blocks_take_the_names_of_their_palette_material() -> None:
 
 
 def test_a_legacy_block_without_a_name_says_what_to_do() -> None:
-    with pytest.raises(UnknownMaterial, match="no modern name.*palette.py"):
+    with pytest.raises(UnknownMaterial, match=r"no modern name.*palette\.py"):
         named_block("block:52:0", NamedEdition.BEDROCK)
 
 
