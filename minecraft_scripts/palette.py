@@ -18,9 +18,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from typing import TypeAlias
 
-from minecraft_scripts.raw_blocks import legacy_colour, parse_raw_block_name
+from minecraft_scripts.raw_blocks import legacy_colour, parse_raw_block_name, raw_block_name
 
 
 class Edition(StrEnum):
@@ -308,19 +309,27 @@ def named_blocks_for(materials: tuple[str, ...], edition: NamedEdition) -> list[
     return [named_block(name, edition) for name in materials]
 
 
+@cache
+def named_block_for_legacy(block_id: int, data: int, edition: NamedEdition) -> NamedBlock:
+    """The named block for a legacy id, as the builder sends it to a Java-like server."""
+    return named_block(raw_block_name(block_id, data), edition)
+
+
 def _material_for_raw(name: str) -> str:
-    """The palette material whose Java or Minetest legacy block a raw block is (first by
-    id and data, then by id alone), e.g. a pupil's build copied from Minecraft Java."""
+    """The palette material whose legacy block a raw block is: first a Java block with that
+    id and data (they are unique), then a Minetest one, then the same by id alone."""
     key = parse_raw_block_name(name)
     if key is None:
         material(name)  # raises UnknownMaterial with the list of known names
         raise UnknownMaterial(f"material {name!r} has no block names")
+    block_id, data = key
     for exact in (True, False):
-        for entry in MATERIALS.values():
-            for block in (entry.java, entry.minetest):
-                if block.id == key[0] and (not exact or block.data == key[1]):
+        for side in ("java", "minetest"):
+            for entry in MATERIALS.values():
+                block = getattr(entry, side)
+                if block.id == block_id and (block.data == data or not exact):
                     return entry.name
     raise UnknownMaterial(
-        f"legacy block {key[0]}:{key[1]} ({name}) has no modern name in the palette; "
+        f"legacy block {block_id}:{data} ({name}) has no modern name in the palette; "
         "add a material with that block to minecraft_scripts/palette.py"
     )
