@@ -9,6 +9,7 @@ verified.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator, Mapping
 
 from minecraft_scripts.generate import generate
@@ -65,7 +66,5 @@ def _corners(box: Box) -> str:
 
 
 def _tolerate_refusal(conn: EducationConnection) -> None:
-    try:
+    with contextlib.suppress(CommandFailed):
         conn.barrier()
-    except CommandFailed:
-        pass
