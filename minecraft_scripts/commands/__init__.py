@@ -7,9 +7,10 @@ Each module holds the commands of one kind of work; `terminal` holds what they s
 
 import click
 
+from minecraft_scripts.commands.education import education
 from minecraft_scripts.commands.estates import build, clear, preview
 from minecraft_scripts.commands.export import export
 from minecraft_scripts.commands.minetest import minetest
 from minecraft_scripts.commands.plots import plots
 
-commands: list[click.Command] = [minetest, build, preview, clear, plots, export]
+commands: list[click.Command] = [minetest, build, preview, clear, plots, export, education]

@@ -105,46 +105,54 @@ function sendChat (socket) {
   }
 }
 
-const socket = new WebSocket(url)
-socket.on('message', data => {
-  const message = JSON.parse(data.toString())
-  const { header, body } = message
-  if (!header || header.version !== 1 || typeof header.requestId !== 'string') {
-    report.violations.push(`malformed header: ${data}`)
-    return
-  }
-  if (header.messagePurpose === 'subscribe') {
-    report.subscriptions.push(body.eventName)
-    return
-  }
-  if (header.messagePurpose !== 'commandRequest' || body.version !== 1 ||
-      typeof body.commandLine !== 'string' || !body.origin || body.origin.type !== 'player') {
-    report.violations.push(`malformed request: ${data}`)
-    return
-  }
-  report.commands++
-  inFlight++
-  report.maxInFlight = Math.max(report.maxInFlight, inFlight)
-  if (inFlight > options.maxInFlight) {
-    report.violations.push(`${inFlight} commands awaiting an answer`)
-    inFlight--
-    socket.send(JSON.stringify({
-      header: { version: 1, requestId: header.requestId, messagePurpose: 'error' },
-      body: { statusCode: -2147483648, statusMessage: 'The request queue is full' }
-    }))
-    return
-  }
-  const [statusCode, statusMessage] = run(body.commandLine)
-  answer(socket, header.requestId, statusCode, statusMessage)
-  if (body.commandLine.startsWith('tellraw') && !chatSent) {
-    chatSent = true
-    sendChat(socket)
-  }
-})
-socket.on('close', () => {
-  process.stdout.write(JSON.stringify(report), () => process.exit(0))
-})
-socket.on('error', error => {
-  console.error(String(error))
-  process.exit(1)
-})
+// Retries for ten seconds while the toolkit's server is still starting.
+function connect (attempt) {
+  let opened = false
+  const socket = new WebSocket(url)
+  socket.on('message', data => {
+    const message = JSON.parse(data.toString())
+    const { header, body } = message
+    if (!header || header.version !== 1 || typeof header.requestId !== 'string') {
+      report.violations.push(`malformed header: ${data}`)
+      return
+    }
+    if (header.messagePurpose === 'subscribe') {
+      report.subscriptions.push(body.eventName)
+      return
+    }
+    if (header.messagePurpose !== 'commandRequest' || body.version !== 1 ||
+        typeof body.commandLine !== 'string' || !body.origin || body.origin.type !== 'player') {
+      report.violations.push(`malformed request: ${data}`)
+      return
+    }
+    report.commands++
+    inFlight++
+    report.maxInFlight = Math.max(report.maxInFlight, inFlight)
+    if (inFlight > options.maxInFlight) {
+      report.violations.push(`${inFlight} commands awaiting an answer`)
+      inFlight--
+      socket.send(JSON.stringify({
+        header: { version: 1, requestId: header.requestId, messagePurpose: 'error' },
+        body: { statusCode: -2147483648, statusMessage: 'The request queue is full' }
+      }))
+      return
+    }
+    const [statusCode, statusMessage] = run(body.commandLine)
+    answer(socket, header.requestId, statusCode, statusMessage)
+    if (body.commandLine.startsWith('tellraw') && !chatSent) {
+      chatSent = true
+      sendChat(socket)
+    }
+  })
+  socket.on('close', () => {
+    process.stdout.write(JSON.stringify(report), () => process.exit(0))
+  })
+  socket.on('open', () => { opened = true })
+  socket.on('error', error => {
+    if (!opened && attempt < 100) return setTimeout(() => connect(attempt + 1), 100)
+    console.error(String(error))
+    process.exit(1)
+  })
+}
+
+connect(0)

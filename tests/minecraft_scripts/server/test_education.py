@@ -10,6 +10,7 @@ import time
 
 import numpy as np
 import pytest
+from click.testing import CliRunner
 
 from minecraft_scripts.chat_votes import ChatFormat, ChatVote, ChatVoteListener
 from minecraft_scripts.exports.named_model import named_model
@@ -20,8 +21,9 @@ from minecraft_scripts.server.education import EducationServer
 from minecraft_scripts.server.education_build import build_in_education
 from minecraft_scripts.server.education_protocol import FILL_LIMIT, fill_command, parse_message
 from minecraft_scripts.voxels import Box
+from teacher_portal.cli import main
 from tests.minecraft_scripts.exports.readers import expected_names, mismatches, require_readers
-from tests.real_components import READERS
+from tests.real_components import READERS, free_port
 from worlds.catalog import load_estate
 
 CLIENT = READERS / "scripted_education_client.js"
@@ -156,3 +158,29 @@ def test_messages_from_old_and_new_games_parse() -> None:
     assert not parse_message(json.dumps(said)).is_chat
     assert parse_message("not json").purpose == "invalid"
     assert parse_message("[1, 2]").purpose == "invalid"
+
+
+def test_jagten_education_waits_builds_and_reports(readers) -> None:
+    estate = load_estate(SMALLEST)
+    model = generate(estate)
+    port = free_port()
+    game = ScriptedGame(port, region=region_of(model, (0, -61, 0)))
+    result = CliRunner().invoke(
+        main, ["education", SMALLEST, "--port", str(port), "--host", "127.0.0.1", "--wait", "30"]
+    )
+    seen = game.report()
+    assert result.exit_code == 0, result.output
+    assert f"/connect 127.0.0.1:{port}" in result.output
+    assert "Bygget Mosebøllehaven i Minecraft Education" in result.output
+    names = np.array(seen["names"] + ["(never set)"], dtype=object)[np.array(seen["voxels"])]
+    expected = expected_names(named_model(model, NamedEdition.BEDROCK))
+    assert mismatches(names.reshape(model.size), expected) == []
+
+
+def test_jagten_education_says_when_no_game_comes() -> None:
+    result = CliRunner().invoke(
+        main, ["education", SMALLEST, "--port", str(free_port()), "--host", "127.0.0.1",
+               "--wait", "1"],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "No Minecraft Education connected" in result.output
