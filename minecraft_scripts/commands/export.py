@@ -20,7 +20,8 @@ from minecraft_scripts.exports import ExportFormat, export_estate, file_name
 
 HOW_TO_OPEN = {
     ExportFormat.MCWORLD: "Dobbeltklik filen: Minecraft Education importerer verdenen.",
-    ExportFormat.MCSTRUCTURE: "Læg filen i verdenens structures-mappe og skriv /structure load.",
+    ExportFormat.MCSTRUCTURE: "Læg filen i en adfærdspakkes structures-mappe og skriv "
+    "/structure load.",
     ExportFormat.SCHEM: "Læg filen i WorldEdits schematics-mappe og skriv //schem load.",
     ExportFormat.WE: "Læg filen i verdenens schems-mappe og skriv //load med navnet.",
 }
