@@ -20,6 +20,7 @@ import contextlib
 import queue
 import threading
 from collections import deque
+from numbers import Integral
 from types import TracebackType
 
 from websockets.exceptions import ConnectionClosed
@@ -70,6 +71,10 @@ class EducationConnection:
         host, port, *_ = self.websocket.remote_address
         return f"{host}:{port}"
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     # -- the reader: runs in the server's thread for this connection ------------------
 
     def read_until_closed(self) -> None:
@@ -103,14 +108,16 @@ class EducationConnection:
         with self._state:
             self._wait_for(lambda: len(self._waiting) < self.max_in_flight, "a free slot")
             request_id, text = command_request(command_line)
-            self._waiting[request_id] = command_line
+            self._waiting[request_id] = command_line  # before sending: the answer may be quick
             self.commands_sent += 1
             self.most_in_flight = max(self.most_in_flight, len(self._waiting))
-            try:
-                self.websocket.send(text)
-            except ConnectionClosed as error:
+        try:
+            self.websocket.send(text)
+        except ConnectionClosed as error:
+            with self._state:
                 self._closed = True
-                raise ConnectionLost(f"Minecraft Education at {self.address} left.") from error
+                self._state.notify_all()
+            raise ConnectionLost(f"Minecraft Education at {self.address} left.") from error
 
     def _wait_for(self, ready, what: str) -> None:
         if not self._state.wait_for(lambda: self._closed or ready(), timeout=self.timeout):
@@ -153,7 +160,7 @@ class EducationConnection:
         """The mcpi commands the builder and the listener send, as Bedrock commands. A
         sign's text cannot be set by a command: the sign stands blank."""
         name = encode_command(command, *args).name
-        numbers = [int(arg) for arg in args[:8] if isinstance(arg, int)]
+        numbers = [int(arg) for arg in args[:8] if isinstance(arg, Integral)]
         if name == "world.setBlocks":
             self.set_blocks(*numbers)
         elif name in ("world.setBlock", "world.setSign"):
@@ -262,7 +269,7 @@ class EducationServer:
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
 
     def _handle(self, websocket: ServerConnection) -> None:
-        if self._current is not None and not self._current._closed:
+        if self._current is not None and not self._current.closed:
             websocket.close(1013, "another game is already connected")
             return
         connection = EducationConnection(

@@ -17,7 +17,7 @@ from minecraft_scripts.exports.named_model import named_model
 from minecraft_scripts.generate import generate
 from minecraft_scripts.palette import NamedEdition, named_block
 from minecraft_scripts.server.connection import CommandFailed
-from minecraft_scripts.server.education import EducationServer
+from minecraft_scripts.server.education import EducationServer, _within_fill_limit
 from minecraft_scripts.server.education_build import build_in_education
 from minecraft_scripts.server.education_protocol import FILL_LIMIT, fill_command, parse_message
 from minecraft_scripts.voxels import Box
@@ -132,8 +132,6 @@ def test_big_boxes_are_cut_to_the_fill_limit() -> None:
     assert fill_command(Box(0, 0, 0, 31, 31, 31), stone) == "fill 0 0 0 31 31 31 smooth_stone"
     with pytest.raises(ValueError, match="at most 32768"):
         fill_command(Box(0, 0, 0, 32, 31, 31), stone)
-    from minecraft_scripts.server.education import _within_fill_limit
-
     parts = _within_fill_limit(Box(0, 0, 0, 199, 40, 199))
     assert all(part.volume <= FILL_LIMIT for part in parts)
     assert sum(part.volume for part in parts) == 200 * 41 * 200
