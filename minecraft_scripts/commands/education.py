@@ -21,8 +21,8 @@ from minecraft_scripts.commands.terminal import (
     variant_option,
 )
 from minecraft_scripts.server.connection import GameConnectionError
-from minecraft_scripts.server.education import EducationServer
 from minecraft_scripts.server.education_build import build_in_education
+from minecraft_scripts.server.education_server import EducationServer
 from minecraft_scripts.server.ports import EDUCATION_PORT
 
 FLAT_WORLD_GROUND = "0,-61,0"

@@ -1,7 +1,7 @@
 """Minecraft Education as a game connection: a WebSocket server the game connects to.
 
 A teacher types `/connect HOST:PORT` in a world with cheats on; the game is the client and
-we are the server (`EducationServer`). `EducationConnection` then offers what the builder
+we are the server (`education_server`). `EducationConnection` then offers what the builder
 and the chat-vote listener use of `GameConnection`: `set_blocks` and `set_block` with the
 legacy ids the builder sends to a Java server (it detects no Minetest here), turned into
 `fill`/`setblock` with Bedrock's block names; `barrier`; `post_to_chat`; and chat as an
@@ -17,17 +17,16 @@ message formats.
 from __future__ import annotations
 
 import contextlib
-import queue
 import threading
 from collections import deque
 from numbers import Integral
 from types import TracebackType
 
 from websockets.exceptions import ConnectionClosed
-from websockets.sync.server import Server, ServerConnection, serve
+from websockets.sync.server import ServerConnection
 
 from minecraft_scripts.palette import NamedEdition, named_block_for_legacy
-from minecraft_scripts.server.connection import CommandFailed, ConnectionLost, GameConnectionError
+from minecraft_scripts.server.connection import CommandFailed, ConnectionLost
 from minecraft_scripts.server.education_protocol import (
     FILL_LIMIT,
     MAX_IN_FLIGHT,
@@ -35,18 +34,12 @@ from minecraft_scripts.server.education_protocol import (
     command_request,
     fill_command,
     parse_message,
-    subscribe,
 )
-from minecraft_scripts.server.ports import EDUCATION_PORT
 from minecraft_scripts.server.protocol import Command, encode_command
 from minecraft_scripts.voxels import Box
 
 ANSWER_TIMEOUT = 30.0
 """Seconds to wait for the game to answer before we call the connection lost."""
-
-
-class EducationError(GameConnectionError):
-    """The WebSocket server could not start, or no game connected in time."""
 
 
 class EducationConnection:
@@ -240,70 +233,3 @@ def _within_fill_limit(box: Box) -> list[Box]:
         Box(x, box.y1, box.z1, min(box.x2, x + width - 1), box.y2, box.z2)
         for x in range(box.x1, box.x2 + 1, width)
     ]
-
-
-class EducationServer:
-    """Listens for Minecraft Education's `/connect` and hands out the connected game."""
-
-    def __init__(
-        self, host: str = "0.0.0.0", port: int = EDUCATION_PORT, *,
-        max_in_flight: int = MAX_IN_FLIGHT, timeout: float = ANSWER_TIMEOUT,
-    ) -> None:  # fmt: skip
-        self.host, self.port = host, port
-        self.max_in_flight, self.timeout = max_in_flight, timeout
-        self._arrivals: queue.Queue[EducationConnection] = queue.Queue()
-        self._current: EducationConnection | None = None
-        self._server: Server | None = None
-
-    def start(self) -> None:
-        try:
-            self._server = serve(
-                self._handle, self.host, self.port, ping_interval=None, max_size=2**20
-            )
-        except OSError as error:
-            raise EducationError(
-                f"Cannot listen on {self.host}:{self.port} ({error.strerror or error}): "
-                "another program uses the port; choose another with --port."
-            ) from error
-        self.port = self._server.socket.getsockname()[1]
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-
-    def _handle(self, websocket: ServerConnection) -> None:
-        if self._current is not None and not self._current.closed:
-            websocket.close(1013, "another game is already connected")
-            return
-        connection = EducationConnection(
-            websocket, max_in_flight=self.max_in_flight, timeout=self.timeout
-        )
-        self._current = connection
-        websocket.send(subscribe())
-        self._arrivals.put(connection)
-        connection.read_until_closed()
-
-    def wait_for_game(self, timeout: float | None = None) -> EducationConnection:
-        """The next game to connect; `EducationError` if none does within `timeout` s."""
-        try:
-            return self._arrivals.get(timeout=timeout)
-        except queue.Empty:
-            raise EducationError(
-                f"No Minecraft Education connected to port {self.port} within {timeout:.0f} s."
-            ) from None
-
-    def stop(self) -> None:
-        if self._current is not None:
-            self._current.close()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server = None
-
-    def __enter__(self) -> EducationServer:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()

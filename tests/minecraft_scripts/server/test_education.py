@@ -17,9 +17,10 @@ from minecraft_scripts.exports.named_model import named_model
 from minecraft_scripts.generate import generate
 from minecraft_scripts.palette import NamedEdition, named_block
 from minecraft_scripts.server.connection import CommandFailed
-from minecraft_scripts.server.education import EducationServer, _within_fill_limit
+from minecraft_scripts.server.education import _within_fill_limit
 from minecraft_scripts.server.education_build import build_in_education
 from minecraft_scripts.server.education_protocol import FILL_LIMIT, fill_command, parse_message
+from minecraft_scripts.server.education_server import EducationServer
 from minecraft_scripts.voxels import Box
 from teacher_portal.cli import main
 from tests.minecraft_scripts.exports.readers import expected_names, mismatches, require_readers
