@@ -16,11 +16,15 @@ from minecraft_scripts.exports.mcstructure import mcstructure_bytes
 from minecraft_scripts.exports.mcworld import mcworld_bytes
 from minecraft_scripts.exports.named_model import named_model
 from minecraft_scripts.exports.sponge_schem import schem_bytes
+from minecraft_scripts.game_text import safe_argument
 from minecraft_scripts.generate import generate
 from minecraft_scripts.palette import NamedEdition
 from minecraft_scripts.voxels import VoxelModel
 from worlds.data_model import DEFAULT_LANGUAGE
 from worlds.schema import Estate
+
+WORLD_NAME_LIMIT = 64
+"""Characters of a world's name; the game's world list shows about that many."""
 
 
 class ExportFormat(StrEnum):
@@ -52,7 +56,7 @@ def export_model(model: VoxelModel, fmt: ExportFormat, *, title: str) -> bytes:
     """The file's bytes; `title` names a world (Minecraft shows it in its world list)."""
     named = named_model(model, fmt.edition)
     if fmt is ExportFormat.MCWORLD:
-        return mcworld_bytes(named, title)
+        return mcworld_bytes(named, safe_argument(title, WORLD_NAME_LIMIT) or "Jagten")
     if fmt is ExportFormat.MCSTRUCTURE:
         return mcstructure_bytes(named)
     if fmt is ExportFormat.SCHEM:
