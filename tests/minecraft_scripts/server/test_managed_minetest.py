@@ -104,3 +104,13 @@ def test_stop_leaves_no_process_behind(managed: ManagedMinetest) -> None:
         os.kill(pid, 0)
     managed.start()
     assert port_in_use(managed.port)
+
+
+def test_extra_mods_are_copied_and_a_missing_one_is_named(
+    managed: ManagedMinetest, tmp_path
+) -> None:
+    assert (managed.world_dir / "worldmods" / "worldedit" / "modpack.txt").exists()
+    missing = tmp_path / "no_such_mod"
+    world = ManagedMinetest(tmp_path / "world", extra_mods=(missing,))
+    with pytest.raises(MinetestError, match=f"The mod folder {missing} does not exist"):
+        world.prepare()
