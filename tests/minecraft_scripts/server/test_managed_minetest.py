@@ -7,7 +7,12 @@ import pytest
 
 from minecraft_scripts.game_text import safe_sign_lines
 from minecraft_scripts.server.connection import GameConnection
-from minecraft_scripts.server.managed_minetest import ManagedMinetest, MinetestError, port_in_use
+from minecraft_scripts.server.managed_minetest import (
+    WORLDEDIT_MODPACK,
+    ManagedMinetest,
+    MinetestError,
+    port_in_use,
+)
 from tests.real_components import GameServer, require
 
 pytestmark = pytest.mark.game_server
@@ -109,6 +114,8 @@ def test_stop_leaves_no_process_behind(managed: ManagedMinetest) -> None:
 def test_extra_mods_are_copied_and_a_missing_one_is_named(
     managed: ManagedMinetest, tmp_path
 ) -> None:
+    if not WORLDEDIT_MODPACK.is_dir():
+        require("WorldEdit is not installed: sudo apt-get install minetest-mod-worldedit")
     assert (managed.world_dir / "worldmods" / "worldedit" / "modpack.txt").exists()
     missing = tmp_path / "no_such_mod"
     world = ManagedMinetest(tmp_path / "world", extra_mods=(missing,))
