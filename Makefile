@@ -2,15 +2,17 @@
 VENV    := .venv
 BIN     := $(VENV)/bin
 PYTHON  ?= python3
-SYSTEM_PACKAGES := minetest-server minetest-mod-pycraft chromium fonts-dejavu-core iproute2 postgresql \
+SYSTEM_PACKAGES := minetest-server minetest-mod-pycraft minetest-mod-worldedit chromium \
+                   fonts-dejavu-core iproute2 postgresql nodejs \
                    libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+READERS := tests/readers
 
 .PHONY: run test lint format system-deps benchmark clean translations
 
 run: $(VENV)/.installed
 	$(BIN)/jagten up
 
-test: $(VENV)/.test-installed system-deps
+test: $(VENV)/.test-installed system-deps $(READERS)/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/jagten lessons check
@@ -47,8 +49,14 @@ system-deps:
 		if [ -n "$$CI" ]; then exit 1; fi; \
 	fi
 
+# PrismarineJS readers that check the exports independently of the code that writes them.
+$(READERS)/node_modules/.installed: $(READERS)/package.json $(READERS)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 with npm"; exit 1; }
+	npm ci --prefix $(READERS) --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache $(READERS)/node_modules
 
 # After changing a user-facing text: refresh the catalogues, add the Danish, then compile.
 translations: $(VENV)/.test-installed

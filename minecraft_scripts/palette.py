@@ -1,5 +1,10 @@
 """One palette: each named material → the block a game server should place, and what it reads back.
 
+Two kinds of edition. The mcpi servers (`Edition`) take legacy numeric ids. Files and servers
+that take block *names* (`NamedEdition`: modern Minecraft Java such as Paper 1.20+ with
+FruitJuice, Bedrock and Minecraft Education, Luanti/Minetest node names) get a `NamedBlock`
+per material from the table `_NAMED` below, kept next to the legacy ids.
+
 Minecraft Java (RaspberryJuice, 1.12 legacy ids) and Minetest (pycraft) differ: pycraft maps a
 subset of ids to Minetest nodes and answers `getBlocks` with the *first* id registered for a node
 (wool:red reads back as 73, obsidian as 7), so an entry declares what it reads back as where
@@ -13,8 +18,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
+from typing import TypeAlias
 
-from minecraft_scripts.raw_blocks import legacy_colour, parse_raw_block_name
+from minecraft_scripts.raw_blocks import legacy_colour, parse_raw_block_name, raw_block_name
 
 
 class Edition(StrEnum):
@@ -159,3 +166,171 @@ def ambiguous_read_keys(edition: Edition) -> frozenset[int]:
     """Read keys shared by several palette materials: a read cannot tell which one stands."""
     tally = Counter(entry.block(edition).read_key(edition) for entry in MATERIALS.values())
     return frozenset(key for key, count in tally.items() if count > 1)
+
+
+# -- block names: modern Java, Bedrock / Minecraft Education, Luanti ---------------------
+
+StateValue: TypeAlias = bool | int | str
+"""Bedrock stores a bool as a byte, an int as an int, a str as a string; Java writes all
+three as text (`true`, `7`, `y`)."""
+
+
+class NamedEdition(StrEnum):
+    """Games and files that name their blocks instead of numbering them."""
+
+    JAVA = "java"  # Minecraft Java 1.20.4 ids: Sponge schematics, FruitJuice on Paper
+    BEDROCK = "bedrock"  # Bedrock 1.21.50 and Minecraft Education: worlds, structures, commands
+    LUANTI = "luanti"  # Luanti / Minetest node names with param2: WorldEdit schematics
+
+
+@dataclass(frozen=True)
+class NamedBlock:
+    """A block by name with its states (Java properties, Bedrock states) or its param2."""
+
+    name: str
+    states: tuple[tuple[str, StateValue], ...] = ()
+    param2: int = 0  # Luanti only
+
+    @property
+    def java_text(self) -> str:
+        """`minecraft:oak_leaves[distance=7,persistent=true,waterlogged=false]`."""
+        if not self.states:
+            return self.name
+        inner = ",".join(f"{key}={_state_text(value)}" for key, value in self.states)
+        return f"{self.name}[{inner}]"
+
+    @property
+    def bedrock_command_text(self) -> str:
+        """What `fill` and `setblock` take: `oak_leaves ["persistent_bit"=true,...]`."""
+        short = self.name.removeprefix("minecraft:")
+        if not self.states:
+            return short
+        inner = ",".join(f'"{key}"={_command_value(value)}' for key, value in self.states)
+        return f"{short} [{inner}]"
+
+
+def _state_text(value: StateValue) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def _command_value(value: StateValue) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value) if isinstance(value, int) else f'"{value}"'
+
+
+BEDROCK_BLOCK_VERSION = 18_163_713
+"""The block-state version Bedrock 1.21.40+ stamps on a block (1.21.40.1 as four bytes);
+an older or newer game upgrades the names from it."""
+JAVA_DATA_VERSION = 3700
+"""Minecraft Java 1.20.4; WorldEdit upgrades a schematic from it to the server's version."""
+
+
+def _n(name: str, **states: StateValue) -> NamedBlock:
+    return NamedBlock(f"minecraft:{name}", tuple(sorted(states.items())))
+
+
+def _lt(node: str, param2: int = 0) -> NamedBlock:
+    return NamedBlock(node, (), param2)
+
+
+_LEAVES = {"distance": 7, "persistent": True, "waterlogged": False}
+_BEDROCK_LEAVES = {"persistent_bit": True, "update_bit": False}
+_FENCE = {side: False for side in ("east", "north", "south", "waterlogged", "west")}
+_NAMED: dict[str, tuple[NamedBlock, NamedBlock, NamedBlock]] = {
+    # material: (Java 1.20.4, Bedrock 1.21.50, Luanti node as pycraft places the legacy id)
+    "air": (_n("air"), _n("air"), _lt("air")),
+    "grass": (_n("grass_block", snowy=False), _n("grass_block"), _lt("default:dirt_with_grass")),
+    "soil": (_n("coarse_dirt"), _n("coarse_dirt"), _lt("default:dirt")),
+    "sand": (_n("sand"), _n("sand"), _lt("default:sand")),
+    "gravel_path": (_n("gravel"), _n("gravel"), _lt("default:gravel")),
+    "paving_stones": (_n("stone_bricks"), _n("stone_bricks"), _lt("default:stonebrick")),
+    "cobblestones": (_n("cobblestone"), _n("cobblestone"), _lt("default:cobble")),
+    "asphalt": (_n("coal_block"), _n("coal_block"), _lt("default:coalblock")),
+    "road_marking": (_n("white_concrete"), _n("white_concrete"), _lt("wool:white")),
+    "safety_surface": (_n("green_concrete"), _n("green_concrete"), _lt("wool:dark_green")),
+    "water": (_n("water", level=0), _n("water", liquid_depth=0), _lt("default:water_source")),
+    "brick": (_n("bricks"), _n("brick_block"), _lt("default:brick")),
+    "yellow_brick": (_n("cut_sandstone"), _n("cut_sandstone"), _lt("default:sandstone")),
+    "white_concrete": (_n("white_concrete"), _n("white_concrete"), _lt("default:snowblock")),
+    "light_grey_concrete": (_n("light_gray_concrete"), _n("light_gray_concrete"), _lt("wool:grey")),
+    "grey_concrete": (_n("gray_concrete"), _n("gray_concrete"), _lt("wool:dark_grey")),
+    "stone": (_n("smooth_stone"), _n("smooth_stone"), _lt("default:stone")),
+    "plaster": (_n("white_terracotta"), _n("white_terracotta"), _lt("default:clay")),
+    "wood": (_n("oak_planks"), _n("oak_planks"), _lt("default:wood")),
+    "dark_wood": (_n("dark_oak_planks"), _n("dark_oak_planks"), _lt("default:acacia_tree")),
+    "glass": (_n("glass"), _n("glass"), _lt("default:glass")),
+    "red_panel": (_n("red_concrete"), _n("red_concrete"), _lt("wool:red")),
+    "orange_panel": (_n("orange_concrete"), _n("orange_concrete"), _lt("wool:orange")),
+    "yellow_panel": (_n("yellow_concrete"), _n("yellow_concrete"), _lt("wool:yellow")),
+    "green_panel": (_n("lime_concrete"), _n("lime_concrete"), _lt("wool:green")),
+    "blue_panel": (_n("blue_concrete"), _n("blue_concrete"), _lt("wool:blue")),
+    "roof_tiles": (_n("terracotta"), _n("hardened_clay"), _lt("wool:red")),
+    "roof_felt": (_n("black_concrete"), _n("black_concrete"), _lt("default:obsidian")),
+    "slate": (_n("deepslate_tiles"), _n("deepslate_tiles"), _lt("wool:black")),
+    "green_roof": (_n("moss_block"), _n("moss_block"), _lt("default:mossycobble")),
+    "tree_trunk": (_n("oak_log", axis="y"), _n("oak_log", pillar_axis="y"), _lt("default:tree")),
+    "leaves": (
+        _n("oak_leaves", **_LEAVES), _n("oak_leaves", **_BEDROCK_LEAVES), _lt("default:leaves", 1),
+    ),
+    "conifer_leaves": (
+        _n("spruce_leaves", **_LEAVES), _n("spruce_leaves", **_BEDROCK_LEAVES),
+        _lt("default:pine_needles", 1),
+    ),
+    "hedge": (
+        _n("dark_oak_leaves", **_LEAVES), _n("dark_oak_leaves", **_BEDROCK_LEAVES),
+        _lt("default:jungleleaves", 1),
+    ),
+    "flowers": (_n("poppy"), _n("poppy"), _lt("flowers:rose")),
+    "crops": (_n("fern"), _n("fern"), _lt("default:junglegrass")),
+    "metal": (_n("iron_block"), _n("iron_block"), _lt("default:steelblock")),
+    "fence": (_n("oak_fence", **_FENCE), _n("oak_fence"), _lt("default:fence_wood")),
+    "lamp": (_n("glowstone"), _n("glowstone"), _lt("default:meselamp")),
+    "sign": (
+        _n("oak_sign", rotation=0, waterlogged=False), _n("standing_sign", ground_sign_direction=0),
+        _lt(MINETEST_SIGN_NODE, 4),
+    ),
+}  # fmt: skip
+"""Modern editions have concrete, terracotta and moss, so they need fewer stand-ins than the
+legacy ids; crops stay a fern, whose name is the same in every Java 1.20 release."""
+_NAMED_COLUMN = {NamedEdition.JAVA: 0, NamedEdition.BEDROCK: 1, NamedEdition.LUANTI: 2}
+
+
+def named_block(name: str, edition: NamedEdition) -> NamedBlock:
+    """The named block a material is in an edition; a raw legacy block (`block:ID:DATA`)
+    takes the names of the palette material with that legacy block."""
+    entry = _NAMED.get(name)
+    if entry is None:
+        entry = _NAMED[_material_for_raw(name)]
+    return entry[_NAMED_COLUMN[edition]]
+
+
+def named_blocks_for(materials: tuple[str, ...], edition: NamedEdition) -> list[NamedBlock]:
+    """The named block of each material index of a model, in index order."""
+    return [named_block(name, edition) for name in materials]
+
+
+@cache
+def named_block_for_legacy(block_id: int, data: int, edition: NamedEdition) -> NamedBlock:
+    """The named block for a legacy id, as the builder sends it to a Java-like server."""
+    return named_block(raw_block_name(block_id, data), edition)
+
+
+def _material_for_raw(name: str) -> str:
+    """The palette material whose legacy block a raw block is: first a Java block with that
+    id and data (they are unique), then a Minetest one, then the same by id alone."""
+    key = parse_raw_block_name(name)
+    if key is None:
+        material(name)  # raises UnknownMaterial with the list of known names
+        raise UnknownMaterial(f"material {name!r} has no block names")
+    block_id, data = key
+    for exact in (True, False):
+        for side in ("java", "minetest"):
+            for entry in MATERIALS.values():
+                block = getattr(entry, side)
+                if block.id == block_id and (block.data == data or not exact):
+                    return entry.name
+    raise UnknownMaterial(
+        f"legacy block {block_id}:{data} ({name}) has no modern name in the palette; "
+        "add a material with that block to minecraft_scripts/palette.py"
+    )

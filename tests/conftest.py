@@ -14,8 +14,12 @@ import pytest
 from hypothesis import settings
 
 from minecraft_scripts.server.connection import GameConnection, parse_address
-from minecraft_scripts.server.managed_minetest import ManagedMinetest, missing_requirement
-from tests.real_components import GameServer, require
+from minecraft_scripts.server.managed_minetest import (
+    WORLDEDIT_MODPACK,
+    ManagedMinetest,
+    missing_requirement,
+)
+from tests.real_components import WORLDEDIT_LOADER, GameServer, require
 
 # Properties are about behaviour; timing is the benchmarks' business. A CI machine under load
 # must not fail a property because one example took longer than hypothesis's 200 ms.
@@ -45,7 +49,8 @@ def game_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GameServer
     if problem:
         require(problem)
     world: Path = tmp_path_factory.mktemp("minetest-world")
-    server = ManagedMinetest(world, game_port=30123)
+    worldedit = (WORLDEDIT_MODPACK, WORLDEDIT_LOADER) if WORLDEDIT_MODPACK.is_dir() else ()
+    server = ManagedMinetest(world, game_port=30123, extra_mods=worldedit)
     server.start()
     try:
         yield GameServer(server.host, server.port, managed=server)

@@ -4,11 +4,18 @@ game server's handle. Imported by tests/conftest.py and by tests that need them.
 import os
 import socket
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from minecraft_scripts.server.connection import GameConnection
 from minecraft_scripts.server.managed_minetest import ManagedMinetest
+
+WORLDEDIT_LOADER = Path(__file__).parent / "minecraft_scripts" / "exports" / "worldedit_loader"
+"""A test-only mod that runs WorldEdit's `//load` through the mcpi port (the session's
+server loads it beside Debian's WorldEdit when that is installed)."""
+READERS = Path(__file__).parent / "readers"
+"""The PrismarineJS readers (`make test` installs them with npm)."""
 
 
 def require(reason: str) -> None:

@@ -1,5 +1,5 @@
 """The game side of the `jagten` command: `minetest`, `build`, `preview`, `clear`, `plots`,
-`estates` and `measures`.
+`estates`, `measures`, `export` and `education`.
 
 Each module holds the commands of one kind of work; `terminal` holds what they share
 (options, loading an estate, connecting, the progress bar and the report).
@@ -7,8 +7,10 @@ Each module holds the commands of one kind of work; `terminal` holds what they s
 
 import click
 
+from minecraft_scripts.commands.education import education
 from minecraft_scripts.commands.estate_files import estates_group
 from minecraft_scripts.commands.estates import build, clear, preview
+from minecraft_scripts.commands.export import export
 from minecraft_scripts.commands.measures import measures_command
 from minecraft_scripts.commands.minetest import minetest
 from minecraft_scripts.commands.plots import plots
@@ -21,4 +23,6 @@ commands: list[click.Command] = [
     plots,
     estates_group,
     measures_command,
+    export,
+    education,
 ]

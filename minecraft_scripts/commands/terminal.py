@@ -39,7 +39,9 @@ def estate_or_exit(world: str) -> Estate:
         raise UsageProblem(f"Cannot load estate {world!r}:\n{error}") from None
 
 
-def _position(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[int, int, int]:
+def parse_position(
+    _ctx: click.Context, _param: click.Parameter, value: str
+) -> tuple[int, int, int]:
     parts = value.split(",")
     try:
         x, y, z = (int(part) for part in parts)
@@ -120,7 +122,7 @@ server_option = click.option(
     "--server", default=DEFAULT_SERVER, show_default=True, help="Game server as HOST:PORT."
 )
 at_option = click.option(
-    "--at", default="0,0,0", show_default=True, callback=_position,
+    "--at", default="0,0,0", show_default=True, callback=parse_position,
     help="World position X,Y,Z of the estate's north-west ground corner.",
 )  # fmt: skip
 variant_option = click.option(

@@ -21,6 +21,8 @@ from minecraft_scripts.server.ports import MCPI_PORT, MINETEST_PORT
 
 MINETEST_BINARY = Path("/usr/games/minetestserver")
 PYCRAFT_MOD = Path("/usr/share/games/minetest/mods/pycraft")
+WORLDEDIT_MODPACK = Path("/usr/share/games/minetest/mods/worldedit")
+"""Debian's `minetest-mod-worldedit`: `//load` of the `.we` files `jagten export` writes."""
 GROUND_MOD = Path(__file__).with_name("minetest_mod")
 
 INSTALL_HINT = "sudo apt-get install minetest-server minetest-mod-pycraft"
@@ -83,6 +85,9 @@ class ManagedMinetest:
     game_port: int = MINETEST_PORT
     host: str = "127.0.0.1"
     port: int = MCPI_PORT
+    extra_mods: tuple[Path, ...] = ()
+    """Mod or modpack folders to copy into the world's `worldmods/` as well, e.g.
+    `WORLDEDIT_MODPACK`; each loads under its folder's name."""
     _process: subprocess.Popen | None = field(default=None, init=False, repr=False)
 
     @property
@@ -103,6 +108,10 @@ class ManagedMinetest:
         if not (mod_dir / "init.lua").exists():
             shutil.copytree(PYCRAFT_MOD, mod_dir, dirs_exist_ok=True)
         shutil.copytree(GROUND_MOD, self.world_dir / "worldmods" / "jagten", dirs_exist_ok=True)
+        for mod in self.extra_mods:
+            if not mod.is_dir():
+                raise MinetestError(f"The mod folder {mod} does not exist.")
+            shutil.copytree(mod, self.world_dir / "worldmods" / mod.name, dirs_exist_ok=True)
         overrides = {"restrict_to_local_connections": "true", "support_websockets": "false"}
         (mod_dir / "override.conf").write_text(_settings_file(overrides))
         world_mt = self.world_dir / "world.mt"

@@ -5,3 +5,5 @@ MCPI_PORT = 4711
 
 MINETEST_PORT = 30000
 """UDP port players join a Minetest world on."""
+EDUCATION_PORT = 19131
+"""Where `jagten education` waits for Minecraft Education's `/connect` (WebSocket)."""

@@ -7,7 +7,12 @@ import pytest
 
 from minecraft_scripts.game_text import safe_sign_lines
 from minecraft_scripts.server.connection import GameConnection
-from minecraft_scripts.server.managed_minetest import ManagedMinetest, MinetestError, port_in_use
+from minecraft_scripts.server.managed_minetest import (
+    WORLDEDIT_MODPACK,
+    ManagedMinetest,
+    MinetestError,
+    port_in_use,
+)
 from tests.real_components import GameServer, require
 
 pytestmark = pytest.mark.game_server
@@ -104,3 +109,15 @@ def test_stop_leaves_no_process_behind(managed: ManagedMinetest) -> None:
         os.kill(pid, 0)
     managed.start()
     assert port_in_use(managed.port)
+
+
+def test_extra_mods_are_copied_and_a_missing_one_is_named(
+    managed: ManagedMinetest, tmp_path
+) -> None:
+    if not WORLDEDIT_MODPACK.is_dir():
+        require("WorldEdit is not installed: sudo apt-get install minetest-mod-worldedit")
+    assert (managed.world_dir / "worldmods" / "worldedit" / "modpack.txt").exists()
+    missing = tmp_path / "no_such_mod"
+    world = ManagedMinetest(tmp_path / "world", extra_mods=(missing,))
+    with pytest.raises(MinetestError, match=f"The mod folder {missing} does not exist"):
+        world.prepare()
