@@ -52,7 +52,7 @@ per_class: Callable[[View], View] = limiter.limit(
 
 per_pupil: Callable[[View], View] = limiter.limit(
     _setting("CARD_CODE_PUPIL_LIMIT"),
-    key_func=lambda: "pupil:" + request.form.get("pupil", ""),
+    key_func=lambda: f"pupil:{request.form.get('pupil', type=int)}",  # "01" is pupil 1 too
     methods=["POST"],
     deduct_when=_was_wrong,
     error_message=_card_code_message,
