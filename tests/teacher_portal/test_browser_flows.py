@@ -76,7 +76,7 @@ def test_class_code_and_name_on_a_phone(
     phone.get_by_role("button", name="Videre").click()
     _shot(phone, screenshot_dir, "pick_name_phone")
     phone.get_by_role("button", name="Bo").click()
-    phone.get_by_label("Din kode").fill(card_code(bo.card_token).lower())  # from Bo's card
+    phone.get_by_label("Din egen kode").fill(card_code(bo.card_token).lower())  # from Bo's card
     _shot(phone, screenshot_dir, "card_code_phone")
     phone.get_by_role("button", name="Log ind").click()
     phone.get_by_role("heading", name="Hej, Bo!").wait_for()
