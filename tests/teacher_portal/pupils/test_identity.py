@@ -114,6 +114,7 @@ def test_guessing_class_codes_in_the_address_bar_is_rate_limited(tmp_path: Path)
     assert guesser.get(f"/join/{school_class.class_code}").status_code == 429  # even right ones
     assert guesser.post("/join", data={"code": "GUESS9"}).status_code == 429  # one bucket
     assert guesser.get("/c/not-a-card-token").status_code == 429
+    assert guesser.get("/invite/not-an-invitation").status_code == 429
     # The limit is per address: the test clients share one, as a class behind one NAT does;
     # right answers never count, so a whole class gets in once the window has passed.
     assert classmates.get(f"/join/{school_class.class_code}").status_code == 429
