@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 from flask import Flask
-from werkzeug.serving import make_server
 
 from lessons.cli import lessons
 from minecraft_scripts.commands import commands as game_commands
@@ -72,18 +71,18 @@ def up(host: str, port: int, no_minetest: bool) -> None:
     """Start the teacher portal and, when installed, a Minetest world for the class."""
     from teacher_portal import create_app
     from teacher_portal.core.database import upgrade_database
+    from teacher_portal.core.serving import production_server
 
     app = create_app()
     upgrade_database(app)
     stop_on_terminate()
     with game_server_for(app, wanted=not no_minetest):
         try:
-            server = make_server(host, port, app, threaded=True)
+            server = production_server(app, host, port)
         except OSError as error:
             raise click.ClickException(f"Port {port} er optaget ({error.strerror}).") from error
         click.echo(f"Lærerportalen: http://{host}:{port}/  (stop med Ctrl+C)")
-        with contextlib.suppress(KeyboardInterrupt):
-            server.serve_forever()
+        server.run()  # until Ctrl+C or SIGTERM (KeyboardInterrupt), then closes its threads
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Login cards: a printable A4 page of nickname cards, each with a QR code of a sign-in link."""
+"""Login cards: a printable A4 page of nickname cards, each with a QR code of a sign-in link
+and the pupil's own code for signing in with the class code."""
 
 import segno
 from flask import Blueprint, flash, redirect, render_template, url_for
@@ -8,7 +9,7 @@ from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from teacher_portal.classes.access import own_class_or_404, own_pupil_or_404
-from teacher_portal.core.codes import new_token
+from teacher_portal.core.codes import card_code, new_token
 from teacher_portal.core.extensions import db
 from teacher_portal.core.public_links import public_url
 from teacher_portal.models import Pupil
@@ -37,19 +38,22 @@ def sheet(class_id: int) -> str:
         if pupil.card_token
     ]
     qr_codes = {pupil.id: qr_svg(link) for pupil, link in cards}
+    card_codes = {pupil.id: card_code(pupil.card_token) for pupil, _link in cards}
     join_url = public_url("pupils.login.enter_code")
     return render_template(
         "classes/cards.html",
         school_class=school_class,
         cards=cards,
         qr_codes=qr_codes,
+        card_codes=card_codes,
         join_url=join_url,
     )
 
 
 @bp.post("/pupils/<int:pupil_id>/card/revoke")
 def revoke(class_id: int, pupil_id: int) -> Response:
-    """The card stops working and the pupil is signed out everywhere."""
+    """The card and its code stop working and the pupil is signed out everywhere; without a
+    card the pupil cannot sign in by any route until the teacher gives a new one."""
     pupil = own_pupil_or_404(class_id, pupil_id)
     _end_sessions(pupil)
     pupil.card_token = None

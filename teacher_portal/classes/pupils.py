@@ -9,6 +9,7 @@ from teacher_portal.classes.access import own_class_or_404, own_pupil_or_404
 from teacher_portal.classes.roster import parse_roster
 from teacher_portal.core.codes import new_token
 from teacher_portal.core.extensions import db
+from teacher_portal.core.names import clean_name
 from teacher_portal.models import Group, Household, Pupil, SchoolClass
 
 bp = Blueprint("pupils", __name__, url_prefix="/<int:class_id>")
@@ -52,7 +53,7 @@ def save(class_id: int) -> Response:
     for pupil in school_class.pupils:
         group = request.form.get(f"group-{pupil.id}", "")
         household = request.form.get(f"household-{pupil.id}", "")
-        name = " ".join(request.form.get(f"minecraft-{pupil.id}", "").split())
+        name = clean_name(request.form.get(f"minecraft-{pupil.id}"))
         pupil.group_id = int(group) if group in groups else None
         pupil.household_id = int(household) if household in households else None
         pupil.minecraft_name = name[:MINECRAFT_NAME_MAX] or None
@@ -75,7 +76,7 @@ def add_team(class_id: int, kind: str) -> Response:
     """Add a group or a household by name."""
     school_class = own_class_or_404(class_id)
     model = _team_model(kind)
-    name = " ".join(request.form.get("name", "").split())[:TEAM_NAME_MAX]
+    name = clean_name(request.form.get("name"))[:TEAM_NAME_MAX]
     existing = {team.name.casefold() for team in _teams(school_class, model)}
     if not name:
         flash(_("Write a name first."), "error")

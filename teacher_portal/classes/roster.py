@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 
+from teacher_portal.core.names import clean_name
 from teacher_portal.models import NICKNAME_MAX
 
 
@@ -22,8 +23,8 @@ def parse_roster(text: str, existing: set[str] | None = None) -> RosterResult:
     result = RosterResult()
     seen: set[str] = set()
     for number, line in enumerate(text.splitlines(), start=1):
-        nickname = " ".join(line.split())
-        if not nickname:
+        nickname = clean_name(line)
+        if not line.strip():
             continue
         key = nickname.casefold()
         if len(nickname) > NICKNAME_MAX:

@@ -15,6 +15,7 @@ from teacher_portal.core.clock import current_school_year
 from teacher_portal.core.codes import new_class_code
 from teacher_portal.core.extensions import db
 from teacher_portal.core.form_fields import WholeNumberField, at_most, number_from, required
+from teacher_portal.core.names import clean_name
 from teacher_portal.core.public_links import public_url
 from teacher_portal.lesson_runs.runs import active_run
 from teacher_portal.models import SchoolClass
@@ -23,7 +24,9 @@ bp = Blueprint("classes", __name__, url_prefix="/classes")
 
 
 class ClassForm(FlaskForm):
-    name = StringField(_l("Class name"), validators=[required(), at_most(100)])
+    name = StringField(
+        _l("Class name"), validators=[required(), at_most(100)], filters=[clean_name]
+    )
     grade = WholeNumberField(_l("Grade"), validators=[number_from(0, 10)])
     school_year = StringField(
         _l("School year"), validators=[required(), at_most(20)], default=current_school_year

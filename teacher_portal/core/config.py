@@ -25,10 +25,17 @@ DEFAULTS: dict[str, Any] = {
     "WTF_CSRF_TIME_LIMIT": None,  # a lesson can last longer than the default hour
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_ENABLED": True,
-    "TEACHER_LOGIN_LIMIT": "10 per minute",
-    # A whole class often shares one address (the school's NAT), so this is per address and
-    # generous; guessing one of ~900 million codes at this rate still takes years.
-    "CLASS_CODE_LIMIT": "120 per minute;2000 per hour",
+    # Failed teacher log-ins, from browsers the teacher has not logged in from before: per
+    # address (a school's one address, so generous), per account; and per known browser.
+    "TEACHER_LOGIN_LIMIT": "60 per 15 minutes",
+    "TEACHER_ACCOUNT_LIMIT": "10 per 15 minutes;50 per day",
+    "TEACHER_DEVICE_LIMIT": "10 per 15 minutes",
+    # Wrong class codes, card codes and card links per address (right ones cost nothing):
+    # finding one class's code among ~900 million at this rate takes 170 years on average.
+    "CLASS_CODE_LIMIT": "30 per minute;300 per hour",
+    # Wrong card codes (31⁵ ≈ 29 million) within one class and for one pupil.
+    "CARD_CODE_CLASS_LIMIT": "60 per hour;200 per day",
+    "CARD_CODE_PUPIL_LIMIT": "5 per 10 minutes;20 per day",
     "BABEL_DEFAULT_LOCALE": "da",
     "LANGUAGES": ["da", "en"],
     "PUBLIC_URL": None,  # e.g. http://192.168.1.20:5000 so QR codes work on pupils' phones

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, render_template
 from flask_babel import gettext as _
+from flask_limiter.errors import RateLimitExceeded
 from werkzeug.exceptions import HTTPException
 
 from lessons.catalog import UnknownLessonError
@@ -34,4 +35,6 @@ def lesson_unavailable(error: Exception) -> tuple[str, int]:
 @bp.app_errorhandler(HTTPException)
 def http_error(error: HTTPException) -> tuple[str, int]:
     title, text = _messages().get(error.code or 500, (error.name, error.description or ""))
+    if isinstance(error, RateLimitExceeded) and error.limit.error_message:
+        text = error.description  # the limit's own advice, e.g. "scan the QR code on your card"
     return render_template("core/error.html", title=title, text=text), error.code or 500

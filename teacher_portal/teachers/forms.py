@@ -6,13 +6,14 @@ from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import EqualTo, Length, Regexp
 
 from teacher_portal.core.form_fields import at_most, required
+from teacher_portal.core.names import clean_name
 
 PASSWORD_MIN = 8
 EMAIL_SHAPE = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"  # a shape check only: we never send e-mail
 
 
 class NewTeacherForm(FlaskForm):
-    name = StringField(_l("Your name"), validators=[required(), at_most(100)])
+    name = StringField(_l("Your name"), validators=[required(), at_most(100)], filters=[clean_name])
     email = EmailField(
         _l("E-mail"),
         validators=[

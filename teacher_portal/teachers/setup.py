@@ -18,6 +18,7 @@ from werkzeug.wrappers import Response
 
 from teacher_portal.core.extensions import db
 from teacher_portal.models import Teacher
+from teacher_portal.teachers import login_limits
 from teacher_portal.teachers.forms import NewTeacherForm
 
 bp = Blueprint("setup", __name__)
@@ -64,5 +65,5 @@ def setup() -> str | Response:
         db.session.commit()
         login_user(teacher)
         flash(_("Welcome! Start by creating your first class."), "success")
-        return redirect(url_for("classes.new"))
+        return login_limits.remember_browser(redirect(url_for("classes.new")), teacher)
     return render_template("teachers/setup.html", form=form)

@@ -38,6 +38,7 @@ ANSWERS = {
         Outcome.NOT_OPEN: "{name}: afstemningen er lukket.",
         Outcome.INVALID: "{name}: vælg mellem 1 og {options}. Fx !stem 2",
         "unknown": "{name}: dit navn står ikke på klassens liste. Spørg din lærer.",
+        "blocked": "{name}: dit login-kort er spærret. Spørg din lærer om et nyt.",
     },
     "en": {
         Outcome.COUNTED: "Thank you, {name}! Your vote is counted.",
@@ -46,6 +47,7 @@ ANSWERS = {
         Outcome.NOT_OPEN: "{name}: the vote is closed.",
         Outcome.INVALID: "{name}: choose from 1 to {options}. E.g. !vote 2",
         "unknown": "{name}: your name is not on the class list. Ask your teacher.",
+        "blocked": "{name}: your login card is blocked. Ask your teacher for a new one.",
     },
 }
 
@@ -76,6 +78,8 @@ def answer_chat_vote(task_id: int, vote: ChatVote, lang: str = "da") -> str:
         )
     if task is None or pupil is None:
         return texts["unknown"].format(name=name)
+    if pupil.card_token is None:  # revoked: no route lets the pupil act until a new card
+        return texts["blocked"].format(name=name)
     result = cast(task, pupil, [str(choice) for choice in vote.choices], channel="chat")
     return texts[result.outcome].format(name=name, options=len(task.options))
 

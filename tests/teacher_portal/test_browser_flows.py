@@ -7,6 +7,7 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
+from teacher_portal.core.codes import card_code
 from teacher_portal.core.extensions import db
 from teacher_portal.lesson_runs import plans
 from teacher_portal.models import GameServer, SchoolClass
@@ -66,7 +67,7 @@ def test_class_code_and_name_on_a_phone(
         from tests.teacher_portal.factories import create_class, create_pupils, default_teacher
 
         school_class = create_class(default_teacher(), "7.A")
-        create_pupils(school_class, "Ali", "Bo")
+        _ali, bo = create_pupils(school_class, "Ali", "Bo")
     phone = phone_context.new_page()
     phone.goto(live_server)
     phone.get_by_role("link", name="Jeg er elev").click()
@@ -75,6 +76,9 @@ def test_class_code_and_name_on_a_phone(
     phone.get_by_role("button", name="Videre").click()
     _shot(phone, screenshot_dir, "pick_name_phone")
     phone.get_by_role("button", name="Bo").click()
+    phone.get_by_label("Din egen kode").fill(card_code(bo.card_token).lower())  # from Bo's card
+    _shot(phone, screenshot_dir, "card_code_phone")
+    phone.get_by_role("button", name="Log ind").click()
     phone.get_by_role("heading", name="Hej, Bo!").wait_for()
 
 

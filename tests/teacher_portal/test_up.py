@@ -1,17 +1,25 @@
 """`jagten up`: what `make run` starts, as a real process on a free port."""
 
+import http.cookiejar
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from minecraft_scripts.server.managed_minetest import port_in_use
+from teacher_portal.voting.projector import STREAM_SECONDS
 from tests.real_components import free_port, require
+from tests.teacher_portal.conftest import make_app
+from tests.teacher_portal.factories import PASSWORD, create_class, create_pupils, create_teacher
+from tests.teacher_portal.voting.vote_factories import create_task
 
 
 def _start_up(tmp_path: Path, *args: str) -> tuple[subprocess.Popen, int]:
@@ -40,6 +48,7 @@ def test_up_serves_the_portal_with_its_embedded_defaults(tmp_path: Path) -> None
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz") as response:
             assert response.read() == b"ok"
+            assert response.headers["Server"] is None  # a production server, unnamed
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
             page = response.read().decode()
             assert response.url.endswith("/setup")  # a new install leads to set-up
@@ -116,3 +125,66 @@ def test_up_starts_its_own_minetest_that_mcpi_reaches(tmp_path: Path) -> None:
     assert "stopped True True" in lines  # nothing left behind
     assert lines[-1] == "killed True"
     assert (tmp_path / "instance" / "minetest-world" / "world.mt").exists()
+
+
+class _Browser:
+    """Cookies and CSRF tokens over plain HTTP, as a browser keeps them."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+
+    def get(self, path: str, timeout: float = 10) -> Any:
+        return self.opener.open(self.base + path, timeout=timeout)
+
+    def post_form(self, path: str, form_page: str, data: dict[str, str]) -> Any:
+        page = self.get(form_page).read().decode()
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page)[1]
+        body = urllib.parse.urlencode({**data, "csrf_token": token}, doseq=True).encode()
+        return self.opener.open(self.base + path, data=body, timeout=10)
+
+
+def _next_event(stream: Any) -> str:
+    """The next server-sent event's name, skipping the retry line and keep-alives."""
+    lines: list[str] = []
+    while True:
+        line = stream.readline().decode().rstrip("\n")
+        if line:
+            lines.append(line)
+        elif any(part.startswith("event:") for part in lines):
+            return next(part for part in lines if part.startswith("event:"))[6:].strip()
+        else:
+            lines.clear()
+
+
+def test_up_streams_the_projectors_live_results_through_its_server(tmp_path: Path) -> None:
+    """The projector's server-sent events reach a client through `jagten up`'s production
+    server as they happen: a ballot cast while the stream is open arrives on it at once."""
+    database = tmp_path / "instance" / "jagten.sqlite"
+    database.parent.mkdir()
+    app = make_app(tmp_path, SQLALCHEMY_DATABASE_URI=f"sqlite:///{database}")
+    with app.app_context():
+        school_class = create_class(create_teacher(admin=True))
+        (ali,) = create_pupils(school_class, "Ali")
+        task = create_task(school_class, secret=False)
+    process, port = _start_up(tmp_path, "--no-minetest")
+    try:
+        teacher, pupil = (_Browser(f"http://127.0.0.1:{port}") for _ in range(2))
+        logged_in = teacher.post_form(
+            "/login", "/login", {"email": "teacher@example.org", "password": PASSWORD}
+        )
+        assert logged_in.url.endswith("/classes/")
+        with teacher.get(f"/votes/{task.id}/stream") as stream:
+            assert stream.headers["Content-Type"].startswith("text/event-stream")
+            assert stream.headers["Server"] is None
+            started = time.monotonic()
+            assert _next_event(stream) == "results"
+            pupil.get(f"/c/{ali.card_token}")
+            cast = pupil.post_form(f"/vote/{task.id}", f"/vote/{task.id}", {"choice": "2"})
+            assert "/done" in cast.url
+            assert _next_event(stream) == "results"  # the new count, pushed
+            assert time.monotonic() - started < STREAM_SECONDS / 2  # not at the stream's end
+    finally:
+        _stop(process)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from teacher_portal.core.codes import card_code
 from teacher_portal.core.extensions import db
 from teacher_portal.models import Pupil
 from tests.teacher_portal.conftest import AuthActions, make_app, sign_in_pupil
@@ -35,12 +36,15 @@ def test_unknown_card_says_what_to_do(client) -> None:
     assert "Bed din lærer om et nyt kort" in response.text
 
 
-def test_class_code_and_name(app: Flask, client) -> None:
+def test_class_code_name_and_card_code(app: Flask, client) -> None:
     school_class, pupil = _class_with_pupil(app)
     response = client.post("/join", data={"code": school_class.class_code.lower()})
     assert response.location == f"/join/{school_class.class_code}"
     assert "Ali" in client.get(response.location).text
-    response = client.post(response.location, data={"pupil": pupil.id})
+    step = client.post(response.location, data={"pupil": pupil.id})
+    assert "Skriv koden fra dit login-kort" in step.text
+    typed = " ".join(card_code(pupil.card_token).lower())  # as a pupil may type it
+    response = client.post(step.request.path, data={"pupil": pupil.id, "card_code": typed})
     assert response.location == "/pupil/"
     assert "Hej, Ali!" in client.get("/pupil/").text
 

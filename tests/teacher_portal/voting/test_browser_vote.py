@@ -112,10 +112,11 @@ def test_a_ranked_site_vote_from_phones_to_the_built_winner(
             assert task.result["winners"] == ["2"]
             job_id = task.build_job_id
         jobs.wait(job_id, BUILD_TIMEOUT)
-        page.reload()
+        # The page follows the build and reloads itself when it is done (live.js): a reload
+        # from here as well would race it (net::ERR_ABORTED under load).
         page.get_by_text("Bygget! Vinderen står i spillet.").wait_for()
-        assert page.get_by_role("img", name="Bebyggelsen før afstemningen").is_visible()
-        assert page.get_by_role("img", name="Bebyggelsen med vinderen").is_visible()
+        expect(page.get_by_role("img", name="Bebyggelsen før afstemningen")).to_be_visible()
+        expect(page.get_by_role("img", name="Bebyggelsen med vinderen")).to_be_visible()
         page.screenshot(path=str(screenshot_dir / "voting-result-teacher.png"), full_page=True)
         teacher.close()
 

@@ -63,3 +63,15 @@ def test_the_teacher_starts_and_stops_the_listener_on_the_real_server(
     assert "Lytter" in client.get(f"/votes/{task.id}").text
     client.post(f"/votes/{task.id}/close")  # closing stops the listener
     assert not chat.is_listening(task.id)
+
+
+def test_a_pupil_whose_card_is_revoked_cannot_vote_from_the_chat(
+    app, client, auth, chat_vote
+) -> None:
+    school_class, ali, task = chat_vote
+    auth.login()
+    client.post(f"/classes/{school_class.id}/pupils/{ali.id}/card/revoke")
+    with app.app_context():
+        answer = chat.answer_chat_vote(task.id, ChatVote("AliCraft", 7, (1,)))
+        assert db.session.scalar(select(VoterRoll)) is None
+    assert answer == "AliCraft: dit login-kort er spærret. Spørg din lærer om et nyt."
