@@ -44,6 +44,7 @@ SERVER_SETTINGS = {
     "time_speed": "0",
     "world_start_time": "9000",
     "enable_rollback_recording": "false",
+    "disallow_empty_password": "true",  # a class account always has its card password
 }
 
 

@@ -2,3 +2,4 @@
 local path = minetest.get_modpath("jagten")
 dofile(path .. "/ground.lua")
 dofile(path .. "/world_commands.lua")
+dofile(path .. "/classroom.lua")
