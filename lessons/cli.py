@@ -1,4 +1,8 @@
-"""`jagten lessons …`: check lesson files, render teacher guides, export the schema."""
+"""`jagten lessons …`: check lesson files, render teacher guides, export the schema.
+
+Everything printed speaks the language of `worlds.language` (`jagten --lang en`); the
+`--lang` of `list` and `render` chooses the lesson text and defaults to the same.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,17 @@ from lessons.checker import CheckReport, check_lesson_file
 from lessons.guide import render_guide
 from lessons.references import EstateShelf
 from lessons.schema_export import lesson_json_schema_text
+from worlds.command_errors import CommandError
 from worlds.datafile import DataFileError
+from worlds.language import Language, _, current_language, ngettext
+from worlds.text_safety import one_line
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["da", "en"]),
+    default=None,
+    help="Language of the lesson text (default: the language of the command).",
+)
 
 
 @click.group(name="lessons")
@@ -21,24 +35,25 @@ def lessons() -> None:
 
 
 @lessons.command("list")
-@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
-def list_lessons(lang: str) -> None:
+@lang_option
+def list_lessons(lang: Language | None) -> None:
     """Show the shipped lessons: id, grades, minutes and title."""
+    lang = lang or current_language()
     for lesson_id in lesson_ids():
         try:
             lesson = load_lesson(lesson_id)
         except DataFileError as error:
-            click.echo(f"{lesson_id:<28} (fejl/error: {len(error.problems)})")
+            count = len(error.problems)
+            click.echo(f"{lesson_id:<28} " + ngettext("(%(num)s error)", "(%(num)s errors)", count))
             continue
         grades = f"{min(lesson.grades)}-{max(lesson.grades)}"
-        click.echo(
-            f"{lesson_id:<28} {grades:>5}  {lesson.duration:>3} min  {lesson.title.get(lang)}"
-        )
+        title = one_line(lesson.title.get(lang))
+        click.echo(f"{lesson_id:<28} {grades:>5}  {lesson.duration:>3} min  {title}")
 
 
 @lessons.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--strict", is_flag=True, help="Fail on warnings too / Advarsler tæller som fejl.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def check(paths: tuple[Path, ...], strict: bool) -> None:
     """Check lesson files (default: all shipped lessons); exit 1 on any problem."""
     files = _lesson_files(paths)
@@ -49,8 +64,8 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
             click.echo(str(problem))
         for problem in report.warnings:
             click.echo(
-                f"{problem.file}:{problem.line}:{problem.column}: "
-                f"{problem.field}: warning: {problem.message}"
+                f"{problem.file}:{problem.line}:{problem.column}: {problem.field}: "
+                + _("warning: %(message)s", message=problem.message)
             )
     click.echo(_summary(reports, strict))
     if _failed(reports, strict):
@@ -59,7 +74,7 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
 
 @lessons.command("render")
 @click.argument("lesson")
-@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
+@lang_option
 @click.option(
     "-o",
     "--output",
@@ -78,7 +93,7 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
 def render(
     settings: dict | None,
     lesson: str,
-    lang: str,
+    lang: Language | None,
     output: Path | None,
     start: str | None,
     no_picture: bool,
@@ -91,16 +106,19 @@ def render(
     try:
         loaded = load_lesson(lesson)
     except (UnknownLessonError, DataFileError) as error:
-        raise click.ClickException(str(error)) from None
+        raise CommandError(str(error)) from None
     picture = None if no_picture else (settings or {}).get("estate_picture")
-    html = render_guide(loaded, lang, start=_clock_time(start), picture=picture)
+    html = render_guide(
+        loaded, lang or current_language(), start=_clock_time(start), picture=picture
+    )
     if output is None:
         click.echo(html)
         return
     try:
         output.write_text(html, encoding="utf-8")
     except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+        message = _("cannot write %(file)s: %(reason)s", file=str(output), reason=error.strerror)
+        raise CommandError(message) from None
     click.echo(f"{output}")
 
 
@@ -147,23 +165,21 @@ def _summary(reports: list[CheckReport], strict: bool) -> str:
     errors = sum(len(report.errors) for report in reports)
     warnings = sum(len(report.warnings) for report in reports)
     files = len(reports)
-    warned = f", {warnings} {_plural(warnings, 'advarsel', 'advarsler')} / " if warnings else ""
-    warned += f"{warnings} {_plural(warnings, 'warning', 'warnings')}" if warnings else ""
+    warned = ", " + ngettext("%(num)s warning", "%(num)s warnings", warnings) if warnings else ""
     if not _failed(reports, strict):
-        return (
-            f"OK: {files} {_plural(files, 'lektion', 'lektioner')} uden fejl / "
-            f"{files} {_plural(files, 'lesson', 'lessons')} without errors{warned}"
+        ok = ngettext(
+            "OK: %(num)s lesson without errors", "OK: %(num)s lessons without errors", files
         )
+        return ok + warned
     bad = sum(1 for report in reports if report.errors or (strict and report.warnings))
-    return (
-        f"{errors} fejl i {bad} af {files} {_plural(files, 'lektion', 'lektioner')} / "
-        f"{errors} {_plural(errors, 'error', 'errors')} in {bad} of {files} "
-        f"{_plural(files, 'lesson', 'lessons')}{warned}"
+    failed = ngettext(
+        "%(errors)s in %(bad)s of %(num)s lesson",
+        "%(errors)s in %(bad)s of %(num)s lessons",
+        files,
+        errors=ngettext("%(num)s error", "%(num)s errors", errors),
+        bad=bad,
     )
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return one if count == 1 else many
+    return failed + warned
 
 
 def _clock_time(text: str | None) -> time | None:
@@ -172,6 +188,5 @@ def _clock_time(text: str | None) -> time | None:
     try:
         return datetime.strptime(text, "%H:%M").time()
     except ValueError:
-        raise click.BadParameter(
-            f"'{text}' is not a time like 08:15", param_hint="--start"
-        ) from None
+        message = _("'%(text)s' is not a time like 08:15", text=text)
+        raise click.BadParameter(message, param_hint="--start") from None
