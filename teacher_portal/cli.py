@@ -25,6 +25,7 @@ from minecraft_scripts.server.managed_minetest import (
     port_in_use,
 )
 from teacher_portal.counting.cli import tally
+from worlds.command_errors import CommandError
 from worlds.language import LANGUAGE_VARIABLE, say, using_language
 
 
@@ -96,7 +97,7 @@ def up(host: str, port: int, no_minetest: bool) -> None:
         except OSError as error:
             message = say("Port %(port)s is taken (%(reason)s).", port=port,
                           reason=error.strerror)  # fmt: skip
-            raise click.ClickException(message) from error
+            raise CommandError(message) from error
         click.echo(say("The teacher portal: http://%(host)s:%(port)s/  (stop with Ctrl+C)",
                        host=host, port=port))  # fmt: skip
         with contextlib.suppress(KeyboardInterrupt):

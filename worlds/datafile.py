@@ -37,7 +37,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        field = self.field or "(document)"
+        field = self.field or _("(document)")
         return f"{self.file}:{self.line}:{self.column}: {field}: {self.message}"
 
 

@@ -145,7 +145,7 @@ def test_floors_true_is_refused(tmp_path: Path) -> None:
     path = written(tmp_path, "bool.yaml", text)
     result = run("build", str(path), "--dry-run")
     assert result.exit_code == 2
-    assert f"{path}:5:" in result.output
+    assert f"{path}:6:54: " in result.output
     assert "features[0].floors: Input should be a valid integer" in result.output
 
 
