@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from worlds.bounded_yaml import MAX_FILE_BYTES, YamlLimitError, too_large_message
 from worlds.error_messages import describe_error
 from worlds.language import _
+from worlds.text_safety import one_line
 from worlds.yaml_positions import ParsedYaml, PositionIndex, parse_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -37,7 +38,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        field = self.field or _("(document)")
+        field = one_line(self.field) or _("(document)")  # a key may hold an escape sequence
         return f"{self.file}:{self.line}:{self.column}: {field}: {self.message}"
 
 

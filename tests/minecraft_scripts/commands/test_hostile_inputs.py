@@ -210,3 +210,11 @@ def test_minecraft_has_a_larger_world() -> None:
     assert run("build", "gogeurtgaarden", *at, "--game", "raspberryjuice").exit_code == 0
     result = run("build", "gogeurtgaarden", "--at", "40000000,0,0", "--game", "raspberryjuice")
     assert result.exit_code == 2 and "outside the Minecraft world" in result.output
+
+
+def test_an_escape_sequence_in_a_key_never_reaches_the_terminal(tmp_path: Path) -> None:
+    path = written(tmp_path, "key.yaml", ESTATE_HEAD + '"\\e[2Jfloors": 1\n')
+    result = run("build", str(path), "--dry-run")
+    assert result.exit_code == 2
+    assert "unknown field '[2Jfloors'" in result.output
+    assert "\x1b" not in result.output
