@@ -9,6 +9,7 @@ from lessons.guide import render_guide
 from lessons.schema import Lesson
 from worlds.datafile import DataFileError
 from worlds.error_messages import did_you_mean
+from worlds.language import _
 
 __all__ = [  # the portal's whole API in one place
     "LESSONS_DIR",
@@ -39,7 +40,10 @@ def lesson_path(ref: str | Path) -> Path:
     if path.is_file():
         return path
     hint = did_you_mean(str(ref), lesson_ids())
-    raise UnknownLessonError(f"no lesson '{ref}': not a shipped lesson nor a file; {hint}")
+    message = _(
+        "no lesson '%(ref)s': not a shipped lesson nor a file; %(hint)s", ref=str(ref), hint=hint
+    )
+    raise UnknownLessonError(message)
 
 
 def load_lesson(ref: str | Path) -> Lesson:

@@ -3,7 +3,9 @@
 The isometric view is a vectorised painter: every visible voxel is stamped as a small
 three-faced cube sprite, and a depth sort decides per pixel which voxel is in front, so a
 300,000-voxel estate renders in well under a second. The map is a top-down view of each
-column's highest block, with a legend and the names of sites and plots.
+column's highest block, with a legend and the names of sites and plots. Names are drawn
+as one clean line (`worlds.text_safety`), as the game shows them: a carriage return in a
+name would otherwise break Pillow's text layout.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from minecraft_scripts.voxels import Box, VoxelModel
 from worlds.data_model import DEFAULT_LANGUAGE, Language
 from worlds.materials import MATERIALS as MATERIAL_NAMES
 from worlds.schema import Estate
+from worlds.text_safety import one_line
 
 FONT_FILES = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",  # Debian: fonts-dejavu-core
@@ -150,7 +153,7 @@ def render_map(
     for text, (x1, z1, x2, z2) in labels or []:
         box = (x1 * scale, z1 * scale, (x2 + 1) * scale - 1, (z2 + 1) * scale - 1)
         draw.rectangle(box, outline=(255, 255, 255), width=2)
-        draw.text((box[0] + 4, box[1] + 3), text, fill=(255, 255, 255), font=font,
+        draw.text((box[0] + 4, box[1] + 3), one_line(text), fill=(255, 255, 255), font=font,
                   stroke_width=2, stroke_fill=INK)  # fmt: skip
     draw.text((picture.width - 8, 6), "N ↑", fill=(255, 255, 255), font=font, anchor="ra",
               stroke_width=2, stroke_fill=INK)  # fmt: skip
@@ -190,7 +193,7 @@ def _with_legend(
     sheet.paste(picture, (10, title_height))
     draw = ImageDraw.Draw(sheet)
     if title:
-        draw.text((10, 8), title, fill=INK, font=heading)
+        draw.text((10, 8), one_line(title), fill=INK, font=heading)
     left = picture.width + 24
     colours = colours_for(model.materials)
     for row, (index, name) in enumerate(zip(present, names, strict=True)):

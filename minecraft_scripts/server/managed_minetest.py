@@ -18,6 +18,7 @@ from types import TracebackType
 
 from minecraft_scripts.server.connection import GameConnection, GameConnectionError
 from minecraft_scripts.server.ports import MCPI_PORT, MINETEST_PORT
+from worlds.language import _
 
 MINETEST_BINARY = Path("/usr/games/minetestserver")
 PYCRAFT_MOD = Path("/usr/share/games/minetest/mods/pycraft")
@@ -55,9 +56,11 @@ class MinetestError(RuntimeError):
 def missing_requirement() -> str | None:
     """What is missing to run a managed server, as one line a user can act on."""
     if not MINETEST_BINARY.exists():
-        return f"Minetest server is not installed ({MINETEST_BINARY}). Install: {INSTALL_HINT}"
+        return _("Minetest server is not installed (%(path)s). Install: %(command)s",
+                 path=str(MINETEST_BINARY), command=INSTALL_HINT)  # fmt: skip
     if not (PYCRAFT_MOD / "init.lua").exists():
-        return f"The pycraft mod is not installed ({PYCRAFT_MOD}). Install: {INSTALL_HINT}"
+        return _("The pycraft mod is not installed (%(path)s). Install: %(command)s",
+                 path=str(PYCRAFT_MOD), command=INSTALL_HINT)  # fmt: skip
     return None
 
 
@@ -124,9 +127,13 @@ class ManagedMinetest:
         """Start the server and return once the mcpi port answers a query."""
         if port_in_use(self.port, self.host):
             raise MinetestError(
-                f"Port {self.port} is already in use, so pycraft cannot listen there. Another "
-                "Minetest with pycraft or a Minecraft server with RaspberryJuice is running: "
-                f"stop it, or use it directly with --server {self.host}:{self.port}."
+                _(
+                    "Port %(port)s is already in use, so pycraft cannot listen there. Another "
+                    "Minetest with pycraft or a Minecraft server with RaspberryJuice is "
+                    "running: stop it, or use it directly with --server %(address)s.",
+                    port=self.port,
+                    address=self.address,
+                )
             )
         self.prepare()
         command = [
@@ -146,9 +153,8 @@ class ManagedMinetest:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
-                raise MinetestError(
-                    f"Minetest stopped at start-up. Its log ends:\n{self.log_tail()}"
-                )
+                heading = _("Minetest stopped at start-up. Its log ends:")
+                raise MinetestError(f"{heading}\n{self.log_tail()}")
             if port_in_use(self.port, self.host):
                 try:
                     with GameConnection(self.host, self.port, timeout=5) as connection:
@@ -158,11 +164,14 @@ class ManagedMinetest:
                     pass
             time.sleep(0.2)
         self.stop()
-        raise MinetestError(f"Minetest did not answer on {self.address} in {timeout:.0f} s.")
+        raise MinetestError(
+            _("Minetest did not answer on %(address)s in %(seconds)s s.", address=self.address,
+              seconds=round(timeout))
+        )  # fmt: skip
 
     def log_tail(self, lines: int = 15) -> str:
         if not self.log_file.exists():
-            return "(no log)"
+            return _("(no log)")
         return "\n".join(self.log_file.read_text(errors="replace").splitlines()[-lines:])
 
     @property

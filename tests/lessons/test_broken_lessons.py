@@ -160,6 +160,13 @@ ERROR_CASES = {
         "phases[1].vote.compare[0]",
         "needs ranked ballots",
     ),
+    "comparison from ballots that hold one choice": (
+        "method: ranked",
+        "method: plurality\n      compare: [condorcet]",
+        "compare: [condorcet]",
+        "phases[1].vote.compare[0]",
+        "cannot count 'plurality' ballots as 'condorcet': comparing needs ranked ballots",
+    ),
     "misspelt method": (
         "method: ranked",
         "method: rankd",

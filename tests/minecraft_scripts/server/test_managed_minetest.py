@@ -44,6 +44,7 @@ def test_configuration_is_what_pycraft_and_a_lesson_need(managed: ManagedMinetes
     assert not port_in_use(14711)  # no websocket port
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 def test_a_second_server_is_refused_with_a_clear_message(
     managed: ManagedMinetest, tmp_path
 ) -> None:
