@@ -5,6 +5,7 @@ failures are the line `Fail` (RaspberryJuice, RaspberryJamMod) or `fail` (pycraf
 Keeping this apart from the socket code lets the rules be tested on their own.
 """
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -25,6 +26,23 @@ SYNC_ARGS = (0, 0, 0)
 """A cheap query every server answers with exactly one line: used as a barrier."""
 
 
+SHOWN_CHARACTERS = 200
+"""How much of a command a message shows: a bulk command can be megabytes long."""
+
+_TOKEN = re.compile(r"[A-Za-z0-9+/=.:;_-]*")
+
+
+class Token(str):
+    """An argument made only of characters that never end or split a command (base64,
+    digits, node names, `;`-lists), checked once by a regular expression: a bulk payload of
+    megabytes goes out as it is instead of through the per-character text sanitiser."""
+
+    def __new__(cls, text: str) -> "Token":
+        if not _TOKEN.fullmatch(text):
+            raise ValueError(f"not a protocol token: {text[:40]!r}")
+        return super().__new__(cls, text)
+
+
 @dataclass(frozen=True)
 class Command:
     """One encoded protocol line and the name it was sent under."""
@@ -37,7 +55,8 @@ class Command:
         return self.name in IDEMPOTENT_COMMANDS
 
     def __str__(self) -> str:
-        return self.line.decode("utf-8", "replace").rstrip("\n")
+        text = self.line.decode("utf-8", "replace").rstrip("\n")
+        return text if len(text) <= SHOWN_CHARACTERS else f"{text[:SHOWN_CHARACTERS]}…"
 
 
 def _flatten(args: Iterable[object]) -> Iterator[object]:
@@ -49,6 +68,8 @@ def _flatten(args: Iterable[object]) -> Iterator[object]:
 
 
 def _format_argument(arg: object) -> str:
+    if isinstance(arg, Token):
+        return arg
     if isinstance(arg, bool):
         return "1" if arg else "0"
     if isinstance(arg, (int, np.integer)):
