@@ -3,7 +3,8 @@
 A server pays per command far more than per block, so the planner cuts every row into runs
 of one material along x, joins equal runs upwards, then equal rectangles along z: boxes that
 suit buildings, which are mostly slabs and walls, from a few numpy passes. Each cuboid's
-volume is capped (like vanilla `/fill`) so that no single command stalls a server, and the plan is ordered so the estate rises as pupils watch.
+volume is capped (like vanilla `/fill`) so that no single command stalls a server, and the
+plan is ordered so the estate rises as pupils watch.
 """
 
 from __future__ import annotations

@@ -125,6 +125,8 @@ def build_model(
     except BulkRefused:
         raise
     except GameConnectionError as error:
+        if not steps.total:  # lost before anything was sent: no build to finish
+            raise
         raise BuildInterrupted(steps.done, steps.total, error) from error
     return BuildReport(
         voxels=int(part.grid.size),

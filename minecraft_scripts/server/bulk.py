@@ -208,7 +208,7 @@ def wait_until_saved(conn: GameConnection, timeout: float = SAVE_TIMEOUT) -> boo
     """Wait until the world has saved every change so far; False if it did not in time."""
     deadline = time.monotonic() + timeout
     while True:
-        reply = conn.query("world.jagtenSaved")
+        [reply] = conn.replies([encode_command("world.jagtenSaved")])  # no retry when lost
         if reply == "saved":
             return True
         if time.monotonic() > deadline:

@@ -126,7 +126,8 @@ class ManagedMinetest:
         if not world_mt.exists():
             world_mt.write_text("gameid = minetest\nbackend = sqlite3\ncreative_mode = true\n")
         (self.world_dir / "minetest.conf").write_text(_settings_file(SERVER_SETTINGS))
-        _prepare_map_database(self.world_dir / MAP_DATABASE)
+        if "backend = sqlite3" in world_mt.read_text():
+            _prepare_map_database(self.world_dir / MAP_DATABASE)
 
     def start(self, timeout: float = 60.0) -> None:
         """Start the server and return once the mcpi port answers a query."""
