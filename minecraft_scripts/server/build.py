@@ -11,14 +11,16 @@ an interrupted build, and a lost server ends it with how far it came.
 
 from __future__ import annotations
 
+import threading
 import time
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
-from minecraft_scripts.generate import generate, site_box
+from minecraft_scripts.generate import choose_variants, generate, site_box
 from minecraft_scripts.palette import Edition
 from minecraft_scripts.server.bulk import MAX_PALETTE, BulkRefused, mod_version, wait_until_saved
 from minecraft_scripts.server.bulk_build import BulkOutcome, Steps, bulk_build, bulk_check
@@ -33,6 +35,10 @@ __all__ = ["BuildInterrupted", "BuildReport", "build_estate", "build_model", "cl
 
 Progress = Callable[[int, int], None]
 Position = tuple[int, int, int]
+
+CACHED_VOXELS = 64_000_000
+"""Voxels of generated models kept for the next build of the same estate (a variant switch,
+a rebuild): at most 64 MB."""
 
 COVERS_WITH_MOD = ("blocks", "sign text", "node metadata", "saved")
 COVERS_WITHOUT_MOD = ("blocks",)
@@ -176,6 +182,24 @@ def clearing_model(model: VoxelModel, at: Position, ground_level: int = 0) -> Vo
     return bare
 
 
+_models: OrderedDict[tuple[str, tuple[tuple[str, str], ...]], VoxelModel] = OrderedDict()
+_models_lock = threading.Lock()  # the portal builds in threads
+
+
+def _generated(estate: Estate, variants: dict[str, str] | None) -> VoxelModel:
+    """`generate`, remembered by the estate's content and the chosen variants: a variant
+    switch after a vote regenerates nothing it has seen. Builds never change a model."""
+    key = (estate.model_dump_json(), tuple(sorted(choose_variants(estate, variants).items())))
+    with _models_lock:
+        model = _models.pop(key, None)
+    model = model or generate(estate, variants=variants)
+    with _models_lock:
+        _models[key] = model
+        while sum(m.grid.size for m in _models.values()) > CACHED_VOXELS and len(_models) > 1:
+            _models.popitem(last=False)
+    return model
+
+
 def build_estate(
     conn: GameConnection,
     estate: Estate,
@@ -190,7 +214,7 @@ def build_estate(
     """Generate an estate with the chosen variants and build it; `sites` limits a diff
     rebuild to those sites' boxes (a variant switch after a vote)."""
     started = time.perf_counter()
-    model = generate(estate, variants=variants)
+    model = _generated(estate, variants)
     generating = time.perf_counter() - started
     region = None
     for site_id in sites or []:

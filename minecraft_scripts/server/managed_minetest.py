@@ -47,6 +47,10 @@ SERVER_SETTINGS = {
     # a build is verified once saved (see minetest_mod/durability.lua): the map is saved at
     # the end of every step that changed it, each save one commit to the map's write-ahead log
     "server_map_save_interval": "0",
+    # a build waits for server steps (to run, then to be saved): 0.05 s instead of 0.09 s
+    # halves those waits; pycraft runs up to 1,000 commands per step, so it also doubles
+    # what a plain mcpi script can send per second
+    "dedicated_server_step": "0.05",
 }
 MAP_DATABASE = "map.sqlite"
 MAP_TABLE = "CREATE TABLE IF NOT EXISTS `blocks` (`pos` INT PRIMARY KEY, `data` BLOB)"
