@@ -84,7 +84,7 @@ def bulk_build(
     names = palette(model.materials)
     signs = sign_positions(model)
     puts = [put_command(model.grid, chunk, names) for chunk in parts]
-    outcome.add("encode", time.perf_counter() - started)
+    outcome.add("plan", time.perf_counter() - started)  # boxes, encoded
     steps.total = len(parts) + (1 if verify else 0)
     reads = _run(conn, puts, [sign_command(s, origin) for s in signs],
                  [read_command(c, names) for c in parts] if verify else [], parts, origin,

@@ -5,7 +5,6 @@ failures are the line `Fail` (RaspberryJuice, RaspberryJamMod) or `fail` (pycraf
 Keeping this apart from the socket code lets the rules be tested on their own.
 """
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -29,16 +28,16 @@ SYNC_ARGS = (0, 0, 0)
 SHOWN_CHARACTERS = 200
 """How much of a command a message shows: a bulk command can be megabytes long."""
 
-_TOKEN = re.compile(r"[A-Za-z0-9+/=.:;_-]*")
+_TOKEN_CHARACTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=.:;_-"
 
 
 class Token(str):
     """An argument made only of characters that never end or split a command (base64,
-    digits, node names, `;`-lists), checked once by a regular expression: a bulk payload of
-    megabytes goes out as it is instead of through the per-character text sanitiser."""
+    digits, node names, `;`-lists), checked at C speed: a bulk payload of megabytes goes out
+    as it is instead of through the per-character text sanitiser."""
 
     def __new__(cls, text: str) -> "Token":
-        if not _TOKEN.fullmatch(text):
+        if not text.isascii() or text.encode().translate(None, _TOKEN_CHARACTERS):
             raise ValueError(f"not a protocol token: {text[:40]!r}")
         return super().__new__(cls, text)
 
