@@ -90,13 +90,27 @@ def span(values: list[float], unit: str = " s", digits: int = 3) -> str:
     return f"{low:.{digits}f}–{high:.{digits}f}{unit} (median {middle:.{digits}f})"
 
 
-def verified_builds(conn: GameConnection, estate: Estate) -> list[BuildReport]:
-    reports = []
+def cpu_seconds(pid: int | None) -> float:
+    """CPU time (user + system, all threads) a process has used: unlike wall time, it does
+    not grow when other work shares the machine."""
+    if pid is None:
+        return float("nan")
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def verified_builds(
+    conn: GameConnection, estate: Estate, pid: int | None
+) -> tuple[list[BuildReport], list[tuple[float, float]]]:
+    """Verified builds on cleared land, with the (server, client) CPU seconds of each."""
+    reports, cpu = [], []
     for _ in range(RUNS):
         clear_estate(conn, estate, at=AT)  # bare land, as at a lesson's start
+        server_before, client_before = cpu_seconds(pid), time.process_time()
         reports.append(build_estate(conn, estate, at=AT))
+        cpu.append((cpu_seconds(pid) - server_before, time.process_time() - client_before))
         assert reports[-1].verified, reports[-1]
-    return reports
+    return reports, cpu
 
 
 def variant_switches(conn: GameConnection, estate: Estate) -> tuple[str, list[float]]:
@@ -129,7 +143,8 @@ def main() -> None:
     load_before = os.getloadavg()
     with benchmark_server() as server:
         conn = server.conn
-        builds = verified_builds(conn, estate)
+        pid = server.managed._process.pid if server.managed else None
+        builds, cpu = verified_builds(conn, estate, pid)
         with GameConnection.from_address(server.address) as fresh:
             clear_estate(conn, estate, at=AT)
             cold = build_estate(fresh, estate, at=AT)  # a new connection: asks what it talks to
@@ -149,12 +164,12 @@ def main() -> None:
                 conn, model, AT, PEER_AT, server.world / "estate.mts")  # fmt: skip
         scale = build_scale.table(server.address)
     plans = plan_seconds(estate)
-    report(estate, model, voxels, solid, builds, cold, switch, switch_seconds, cuboids, rate,
-           peers, plans, scale, load_before)  # fmt: skip
+    report(estate, model, voxels, solid, builds, cpu, cold, switch, switch_seconds, cuboids,
+           rate, peers, plans, scale, load_before)  # fmt: skip
 
 
-def report(estate, model, voxels, solid, builds, cold, switch, switch_seconds, cuboids, rate,
-           peers, plans, scale, load_before) -> None:  # fmt: skip
+def report(estate, model, voxels, solid, builds, cpu, cold, switch, switch_seconds, cuboids,
+           rate, peers, plans, scale, load_before) -> None:  # fmt: skip
     build_seconds = [r.seconds for r in builds]
     best = median(build_seconds)
     print(
@@ -174,6 +189,11 @@ def report(estate, model, voxels, solid, builds, cold, switch, switch_seconds, c
         f"  the same from a new connection (asks the server what it is first): {cold.seconds:.3f} s"
     )
     print(f"  covers: {', '.join(builds[0].covers)}")
+    print(
+        f"  CPU per build: server {span([c[0] for c in cpu])}, this client "
+        f"{span([c[1] for c in cpu])} (wall time on an idle machine is about the larger of "
+        f"the two plus the waits for server steps, 0.05 s each)"
+    )
     phases = builds[len(builds) // 2].phases
     print("  split of one build (s): " + ", ".join(f"{k} {v:.3f}" for k, v in phases.items()))
     print(

@@ -99,20 +99,18 @@ local function read_area(p1, p2)
 	return vm, area, vm:get_data(data_buffer), vm:get_param2_data(param2_buffer)
 end
 
-local function put(args)
-	local p1, p2, volume = box_of(args)
-	if not p1 then return "refused " .. p2 end
-	local contents, param2s = parse_palette(args[7])
-	if not contents then return "refused " .. param2s end
-	local bytes, problem = decode_payload(args[9], args[8], volume, #contents)
-	if not bytes then return "refused " .. problem end
-	local started = minetest.get_us_time()
-	local vm, area, data, param2 = read_area(p1, p2)
-	local byte, changed, i = string.byte, 0, 1
-	for z = p1.z, p2.z do
-		for y = p1.y, p2.y do
-			local vi = area:index(p1.x, y, z)
-			for _ = p1.x, p2.x do
+-- Write the part of a put's box that lies in one map block: the payload's bytes are
+-- indexed over the whole box (size sx, sy), the block's nodes through its own VoxelManip.
+-- A block that already stands as sent is read but not written: only changed blocks get
+-- their light recalculated and saved, often a third of an estate's blocks.
+local function put_block(bmin, bmax, p1, sx, sy, bytes, contents, param2s)
+	local vm, area, data, param2 = read_area(bmin, bmax)
+	local byte, changed = string.byte, 0
+	for z = bmin.z, bmax.z do
+		for y = bmin.y, bmax.y do
+			local vi = area:index(bmin.x, y, z)
+			local i = 1 + (bmin.x - p1.x) + sx * ((y - p1.y) + sy * (z - p1.z))
+			for _ = bmin.x, bmax.x do
 				local k = byte(bytes, i)
 				if k ~= KEEP then
 					local content, p = contents[k + 1], param2s[k + 1]
@@ -130,9 +128,32 @@ local function put(args)
 		vm:set_param2_data(param2)
 		vm:write_to_map(true)
 	end
+	return changed
+end
+
+local function put(args)
+	local p1, p2, volume = box_of(args)
+	if not p1 then return "refused " .. p2 end
+	local contents, param2s = parse_palette(args[7])
+	if not contents then return "refused " .. param2s end
+	local bytes, problem = decode_payload(args[9], args[8], volume, #contents)
+	if not bytes then return "refused " .. problem end
+	local started = minetest.get_us_time()
 	local sx, sy = p2.x - p1.x + 1, p2.y - p1.y + 1
+	local floor, changed = math.floor, 0
+	for bz = floor(p1.z / 16), floor(p2.z / 16) do
+		for by = floor(p1.y / 16), floor(p2.y / 16) do
+			for bx = floor(p1.x / 16), floor(p2.x / 16) do
+				local bmin = vector.new(math.max(p1.x, bx * 16), math.max(p1.y, by * 16),
+					math.max(p1.z, bz * 16))
+				local bmax = vector.new(math.min(p2.x, bx * 16 + 15), math.min(p2.y, by * 16 + 15),
+					math.min(p2.z, bz * 16 + 15))
+				changed = changed + put_block(bmin, bmax, p1, sx, sy, bytes, contents, param2s)
+			end
+		end
+	end
 	for _, pos in ipairs(minetest.find_nodes_with_meta(p1, p2)) do
-		local k = byte(bytes, 1 + (pos.x - p1.x) + sx * ((pos.y - p1.y) + sy * (pos.z - p1.z)))
+		local k = string.byte(bytes, 1 + (pos.x - p1.x) + sx * ((pos.y - p1.y) + sy * (pos.z - p1.z)))
 		if k ~= KEEP then
 			minetest.get_meta(pos):from_table(nil)
 			changed = changed + 1
