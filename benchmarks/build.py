@@ -91,6 +91,15 @@ def span(values: list[float], unit: str = " s", digits: int = 3) -> str:
     return f"{low:.{digits}f}–{high:.{digits}f}{unit} (median {middle:.{digits}f})"
 
 
+def peak_rss_mb(pid: int | None) -> str:
+    if pid is None:
+        return "not ours to measure"
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return f"{int(line.split()[1]) // 1024} MB"
+    return "unknown"
+
+
 def verified_builds(
     conn: GameConnection, estate: Estate, pid: int | None
 ) -> tuple[list[BuildReport], list[tuple[float, float]]]:
@@ -155,9 +164,11 @@ def main() -> None:
             peers["minetest.place_schematic"] = build_baselines.schematic(
                 conn, model, AT, PEER_AT, server.world / "estate.mts")  # fmt: skip
         scale = build_scale.table(server.address, pid)
+        server_peak = peak_rss_mb(pid)
     plans = plan_seconds(estate)
     report(estate, model, voxels, solid, builds, cpu, cold, switch, switch_seconds, cuboids,
            rate, peers, plans, scale, load_before)  # fmt: skip
+    print(f"  the Minetest server's peak RSS over the whole run: {server_peak}")
 
 
 def report(estate, model, voxels, solid, builds, cpu, cold, switch, switch_seconds, cuboids,

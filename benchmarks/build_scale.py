@@ -60,6 +60,7 @@ def one_row(scale: str, address: str, pid: int | None = None) -> dict[str, objec
         "verified": report.verified,
         "mismatches": report.mismatches,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        "phases": report.phases,
     }
 
 
