@@ -2,7 +2,7 @@
 VENV    := .venv
 BIN     := $(VENV)/bin
 PYTHON  ?= python3
-SYSTEM_PACKAGES := minetest-server minetest-mod-pycraft chromium fonts-dejavu-core iproute2 postgresql
+SYSTEM_PACKAGES := minetest-server minetest-mod-pycraft minetest-mod-worldedit chromium fonts-dejavu-core iproute2 postgresql
 
 .PHONY: run test lint format system-deps benchmark clean translations
 
