@@ -13,6 +13,8 @@ the port) is named as such, with the address.
 import contextlib
 import socket
 import time
+from collections import deque
+from collections.abc import Iterable, Iterator
 from types import TracebackType
 
 import numpy as np
@@ -32,6 +34,8 @@ from minecraft_scripts.server.protocol import (
 from worlds.language import _
 
 FLUSH_BYTES = 64 * 1024
+IN_FLIGHT_BYTES = 8 * 1024 * 1024
+"""How much `replies` sends ahead of the replies it has read."""
 RECONNECT_DELAYS = (0.2, 0.5, 1.0, 2.0, 4.0, 8.0)
 
 
@@ -266,6 +270,60 @@ class GameConnection:
                 port=MCPI_PORT,
             )
         )
+
+    def replies(self, commands: Iterable[Command]) -> Iterator[str]:
+        """Pipeline queries: send them ahead (up to `IN_FLIGHT_BYTES`) and yield each reply
+        in order, so a server runs many in one step. A lost connection raises at once,
+        without reconnecting; stopping early drops the connection, whose unread replies
+        would otherwise answer later queries."""
+        self.barrier()
+        self._ensure_connected()
+        pending = iter(commands)
+        in_flight: deque[Command] = deque()
+        in_flight_bytes = 0
+        try:
+            while True:
+                while in_flight_bytes < IN_FLIGHT_BYTES and (command := next(pending, None)):
+                    self._send_now(command)
+                    in_flight.append(command)
+                    in_flight_bytes += len(command.line)
+                if not in_flight:
+                    return
+                reply = self._read_line()
+                command = in_flight.popleft()
+                in_flight_bytes -= len(command.line)
+                if is_fail(reply):
+                    raise CommandFailed(f"The game server at {self.address} refused {command}",
+                                        [command])  # fmt: skip
+                yield reply
+        finally:
+            if in_flight:
+                self._disconnect()
+
+    def _send_now(self, command: Command) -> None:
+        try:
+            self._socket.sendall(command.line)
+        except OSError as error:
+            self._lose("while sending", error)
+
+    def query_if_known(self, command: str, *args: object) -> str | None:
+        """The reply to a command some servers do not know, or None: pycraft answers an
+        unknown command with nothing and RaspberryJuice with `Fail`, so a barrier query
+        follows it. The command's own reply must not be a bare number, as the barrier's is."""
+        self.barrier()
+        self._ensure_connected()
+        self._send_now(encode_command(command, *args))
+        self._send_now(encode_command(SYNC_COMMAND, *SYNC_ARGS))
+        first = self._read_line()
+        if first.lstrip("-").isdigit():
+            return None
+        try:
+            barrier = self._read_line()
+        except ConnectionLost:
+            barrier = ""
+        if not barrier.lstrip("-").isdigit():  # no mcpi server answers a barrier so
+            raise self._not_mcpi(first)
+        return None if is_fail(first) else first
 
     # -- mcpi compatibility -----------------------------------------------------------
 
