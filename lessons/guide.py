@@ -41,6 +41,7 @@ class VoteView:
     rules: list[str]
     compare: list[str]
     builds_winner: bool
+    builds_plot_into: str = ""
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ def _vote_view(vote: VoteTemplate, estate: Estate | None, lang: str) -> VoteView
         rules=rules,
         compare=[labels.METHODS[method][lang].format(seats=vote.seats) for method in vote.compare],
         builds_winner=vote.options.site is not None,
+        builds_plot_into=_site_name(estate, vote.options.into, lang) if vote.options.into else "",
     )
 
 
