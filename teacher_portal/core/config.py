@@ -30,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     # generous; guessing one of ~900 million codes at this rate still takes years.
     "CLASS_CODE_LIMIT": "120 per minute;2000 per hour",
     "BABEL_DEFAULT_LOCALE": "da",
+    "BABEL_DEFAULT_TIMEZONE": "Europe/Copenhagen",  # times on pages are the school's clock
     "LANGUAGES": ["da", "en"],
     "PUBLIC_URL": None,  # e.g. http://192.168.1.20:5000 so QR codes work on pupils' phones
     "GAME_KIND": "minetest",

@@ -1,10 +1,12 @@
-"""Build jobs on the web: start a phase's build, follow its progress, retry, see the picture."""
+"""Build jobs on the web: start a phase's build (the class's estate state, with the lesson's
+variants where the class has decided nothing), follow its progress, retry, see the picture."""
 
 from flask import Blueprint, Response, abort, flash, jsonify, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
 from teacher_portal.classes.access import own_class_or_404, own_job_or_404, own_run_or_404
+from teacher_portal.estates.builds import start_estate_build
 from teacher_portal.game import jobs
 from teacher_portal.game.previews import picture_response, preview_png
 from teacher_portal.lesson_runs.runs import current_phase, phase_of
@@ -28,7 +30,9 @@ def start(run_id: int) -> Response:
         flash(_("This phase has nothing to build."), "error")
     else:
         school_class = own_class_or_404(run.class_id)
-        jobs.start_build(school_class, target.estate_id, target.variants, run)
+        start_estate_build(
+            school_class, target.estate_id, lesson_variants=target.variants, lesson_run=run
+        )
     return redirect(url_for("lesson_runs.view", run_id=run.id) + "#build")
 
 

@@ -12,13 +12,13 @@ from flask.blueprints import BlueprintSetupState
 from teacher_portal.classes.export import add_export_section
 from teacher_portal.core.panels import add_now_source, add_panel
 from teacher_portal.models import SchoolClass
-from teacher_portal.voting import ballot, chat, projector, tasks, winner
+from teacher_portal.voting import ballot, chat, projector, tasks
 from teacher_portal.voting.access import class_tasks
 from teacher_portal.voting.forms import METHOD_LABELS
 from teacher_portal.voting.options import lesson_vote
 
 bp = Blueprint("voting", __name__, static_folder=None)
-for part in (tasks, ballot, projector, chat, winner):
+for part in (tasks, ballot, projector, chat):
     bp.register_blueprint(part.bp)
 
 

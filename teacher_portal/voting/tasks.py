@@ -106,6 +106,7 @@ def view(task_id: int) -> str:
         methods=METHOD_LABELS,
         results=results_view(task),
         job=winner.build_job(task),
+        decision=winner.decision(task),
         listening=chat.is_listening(task.id),
         chat_log=chat.recent_answers(task.id),
     )
@@ -149,20 +150,8 @@ def close(task_id: int) -> Response:
         chat.stop(task.id)
         flash(_("The vote is closed and counted."), "success")
         if task.builds:
-            _say_winner_build(winner.build_winner(task))
+            flash(*winner.say(winner.build_winner(task)))
     return redirect(url_for("voting.tasks.view", task_id=task.id))
-
-
-def _say_winner_build(outcome: winner.WinnerBuild) -> None:
-    messages = {
-        winner.WinnerBuild.STARTED: (_("The winner is being built in the game."), "success"),
-        winner.WinnerBuild.NO_WINNER: (_("No winner was decided, so nothing is built."), "info"),
-        winner.WinnerBuild.BUSY: (
-            _("Another build is running. Build the winner when it is done."),
-            "error",
-        ),
-    }
-    flash(*messages[outcome])
 
 
 @bp.post("/votes/<int:task_id>/build")
@@ -171,7 +160,7 @@ def build(task_id: int) -> Response:
     task = own_task_or_404(task_id)
     if task.state != "closed" or not task.builds:
         abort(409)
-    _say_winner_build(winner.build_winner(task))
+    flash(*winner.say(winner.build_winner(task)))
     return redirect(url_for("voting.tasks.view", task_id=task.id) + "#build")
 
 
