@@ -35,6 +35,7 @@ PORTAL_FEATURES = (
     "lesson_runs",
     "game",
     "estates",
+    "plots",
     "voting",
     "counting",
 )

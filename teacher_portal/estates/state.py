@@ -24,11 +24,7 @@ from worlds.catalog import load_estate
 
 def class_estate(school_class: SchoolClass, estate_id: str) -> ClassEstate:
     """The class's row for this estate, made (at the class's place) the first time."""
-    found = db.session.scalar(
-        select(ClassEstate).where(
-            ClassEstate.class_id == school_class.id, ClassEstate.estate_id == estate_id
-        )
-    )
+    found = stored_estate(school_class, estate_id)
     if found is not None:
         return found
     x, y, z = build_origin(school_class)
@@ -40,16 +36,32 @@ def class_estate(school_class: SchoolClass, estate_id: str) -> ClassEstate:
     return made
 
 
-def current_estate(school_class: SchoolClass) -> ClassEstate | None:
+def stored_estate(school_class: SchoolClass, estate_id: str) -> ClassEstate | None:
+    """The class's row for this estate, if it has one (never made here)."""
+    return db.session.scalar(
+        select(ClassEstate).where(
+            ClassEstate.class_id == school_class.id, ClassEstate.estate_id == estate_id
+        )
+    )
+
+
+def current_estate_id(school_class: SchoolClass) -> str | None:
     """The estate the class works on: the running lesson's, else the one built last."""
     now = class_phase(school_class)
     if now is not None:
-        return class_estate(school_class, now.plan.estate)
-    return db.session.scalar(
+        return now.plan.estate
+    last = db.session.scalar(
         select(ClassEstate)
         .where(ClassEstate.class_id == school_class.id)
         .order_by(ClassEstate.built_at.desc().nulls_last(), ClassEstate.id.desc())
     )
+    return last.estate_id if last is not None else None
+
+
+def estate_origin(school_class: SchoolClass, estate_id: str) -> tuple[int, int, int]:
+    """Where the class's estate stands (or will stand) in the world."""
+    stored = stored_estate(school_class, estate_id)
+    return stored.origin if stored is not None else build_origin(school_class)
 
 
 def standing_decisions(estate: ClassEstate) -> list[EstateDecision]:
@@ -80,5 +92,8 @@ def estate_state(estate: ClassEstate, decisions: list[EstateDecision] | None = N
 
 def estate_now(school_class: SchoolClass, estate_id: str | None = None) -> VoxelModel | None:
     """The class's estate as it stands now, as voxels: what an exporter writes out."""
-    estate = class_estate(school_class, estate_id) if estate_id else current_estate(school_class)
-    return state_model(estate_state(estate)) if estate is not None else None
+    estate_id = estate_id or current_estate_id(school_class)
+    estate = stored_estate(school_class, estate_id) if estate_id else None
+    if estate is None:
+        return None
+    return state_model(estate_state(estate))

@@ -1,19 +1,25 @@
-"""What pupils choose between: written options, an estate site's variants, or a lesson's
-vote template turned into a task's fields."""
+"""What pupils choose between: written options, an estate site's variants, the groups'
+captured proposals, or a lesson's vote template turned into a task's fields."""
 
 from dataclasses import dataclass
 from typing import Any
 
 from lessons.schema import Lesson, VoteTemplate
 from teacher_portal.lesson_runs.runs import class_phase
+from teacher_portal.models import SchoolClass
+from teacher_portal.plots.proposals import PlotOptions, plot_options
 from worlds.catalog import estate_ids, load_estate
 from worlds.datafile import DataFileError
 
 MAX_OPTIONS = 12
 
 
-class NotSupportedYet(ValueError):
-    """A template asks for options the portal cannot offer yet (pupil plots)."""
+class TooFewProposals(ValueError):
+    """A vote on the groups' proposals needs at least two captured builds."""
+
+    def __init__(self, found: PlotOptions) -> None:
+        super().__init__("too few proposals")
+        self.found = found
 
 
 def text_options(labels: list[str]) -> list[dict[str, Any]]:
@@ -64,7 +70,27 @@ def split_site_choice(value: str) -> tuple[str, str]:
     return estate_id, site_id
 
 
-def task_fields(plan: Lesson, template: VoteTemplate, lang: str) -> dict[str, Any]:
+def proposal_options(
+    school_class: SchoolClass, estate_id: str, plot_ids: list[str] | None, lang: str
+) -> list[dict[str, Any]]:
+    """The groups' proposals with a build in their plot's newest capture, or `TooFewProposals`
+    saying which plots are not captured or empty."""
+    found = plot_options(school_class, estate_id, plot_ids, lang)
+    if len(found.options) < 2:
+        raise TooFewProposals(found)
+    return found.options[:MAX_OPTIONS]
+
+
+def plot_sites(estate_id: str | None, lang: str) -> list[SiteChoice]:
+    """The sites of the estate a winning proposal can be copied into."""
+    if estate_id is None:
+        return []
+    return [SiteChoice(site.id, site.name.get(lang)) for site in load_estate(estate_id).sites]
+
+
+def task_fields(
+    plan: Lesson, template: VoteTemplate, lang: str, school_class: SchoolClass
+) -> dict[str, Any]:
     """A task's fields from a lesson's vote template (quorum share → percent)."""
     fields: dict[str, Any] = {
         "question": template.question.get(lang),
@@ -84,7 +110,8 @@ def task_fields(plan: Lesson, template: VoteTemplate, lang: str) -> dict[str, An
         fields["estate_id"], fields["site_id"] = plan.estate, choice.site
         fields["options"] = variant_options(plan.estate, choice.site, lang, choice.variants)
     else:
-        raise NotSupportedYet("plots")
+        fields["estate_id"], fields["site_id"] = plan.estate, choice.into
+        fields["options"] = proposal_options(school_class, plan.estate, choice.plots, lang)
     return fields
 
 
