@@ -12,6 +12,7 @@ from flask.blueprints import BlueprintSetupState
 from teacher_portal.classes.export import add_export_section
 from teacher_portal.core.panels import add_panel
 from teacher_portal.estates import builds, views
+from teacher_portal.estates.notices import decisions_in_build
 from teacher_portal.estates.views import class_estates
 from teacher_portal.models import SchoolClass
 from worlds.catalog import load_estate
@@ -60,9 +61,11 @@ def _init(app: Flask) -> None:
     builds.init_app()
     add_export_section(app, "estates", export_estates)
     add_panel(app, "class_page", "estates/class_panel.html")
+    add_panel(app, "lesson_page", "estates/lesson_panel.html")
     app.jinja_env.globals["class_estates"] = class_estates
     app.jinja_env.globals["estate_name"] = estate_name
     app.jinja_env.globals["site_name"] = site_name
+    app.jinja_env.globals["decisions_in_build"] = decisions_in_build
 
 
 @bp.record_once

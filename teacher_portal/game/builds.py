@@ -8,7 +8,7 @@ from flask_login import login_required
 from teacher_portal.classes.access import own_class_or_404, own_job_or_404, own_run_or_404
 from teacher_portal.estates.builds import start_estate_build
 from teacher_portal.game import jobs
-from teacher_portal.game.previews import picture_response, preview_png
+from teacher_portal.game.previews import picture_response, preview_png, site_png
 from teacher_portal.lesson_runs.runs import current_phase, phase_of
 from teacher_portal.models import BuildJob
 
@@ -67,6 +67,12 @@ def job_status(job: BuildJob) -> dict[str, object]:
 def preview(job_id: int) -> Response:
     job = own_job_or_404(job_id)
     return picture_response(lambda: preview_png(job.estate_id, dict(job.variants)))
+
+
+@bp.get("/estates/<estate_id>/sites/<site_id>/<variant_id>.png")
+def variant_preview(estate_id: str, site_id: str, variant_id: str) -> Response:
+    """A close-up of a site with one of its variants, for the lesson page."""
+    return picture_response(lambda: site_png(estate_id, site_id, variant_id))
 
 
 @bp.get("/runs/<int:run_id>/phases/<int:index>/preview.png")

@@ -12,6 +12,7 @@ from teacher_portal.core.panels import add_now_source, add_panel
 from teacher_portal.models import Pupil
 from teacher_portal.plots import captures, pupil_views, teacher_views
 from teacher_portal.plots.assignments import plot_table
+from teacher_portal.plots.lesson_panel import lesson_plots
 from teacher_portal.plots.pupil_views import group_plot, plot_panel
 from teacher_portal.plots.teacher_views import groups_without_plot_text, plots_estate
 
@@ -32,11 +33,13 @@ def _init(app: Flask) -> None:
     captures.init_app()
     add_panel(app, "class_page", "plots/class_panel.html")
     add_panel(app, "pupil_home", "plots/pupil_panel.html")
+    add_panel(app, "lesson_page", "plots/lesson_panel.html")
     add_now_source(app, pupil_key)
     app.jinja_env.globals.update(
         plots_estate=plots_estate,
         plot_table=plot_table,
         plot_panel=plot_panel,
+        lesson_plots=lesson_plots,
         groups_without_plot_text=groups_without_plot_text,
     )
 

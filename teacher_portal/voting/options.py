@@ -10,6 +10,7 @@ from teacher_portal.models import SchoolClass
 from teacher_portal.plots.proposals import PlotOptions, plot_options
 from worlds.catalog import estate_ids, load_estate
 from worlds.datafile import DataFileError
+from worlds.schema import Variant
 
 MAX_OPTIONS = 12
 
@@ -34,12 +35,16 @@ def variant_options(
     estate_id: str, site_id: str, lang: str, only: list[str] | None = None
 ) -> list[dict[str, Any]]:
     """One option per variant of the site (or the listed ones), in the estate's order."""
-    site = load_estate(estate_id).site(site_id)
-    chosen = [variant for variant in site.variants if not only or variant.id in only]
     return [
         {"key": str(number), "label": variant.name.get(lang), "variant": variant.id}
-        for number, variant in enumerate(chosen, start=1)
+        for number, variant in enumerate(site_variants(estate_id, site_id, only), start=1)
     ]
+
+
+def site_variants(estate_id: str, site_id: str, only: list[str] | None = None) -> list[Variant]:
+    """The site's variants (or the listed ones), in the estate's order."""
+    site = load_estate(estate_id).site(site_id)
+    return [variant for variant in site.variants if not only or variant.id in only]
 
 
 @dataclass(frozen=True)

@@ -123,10 +123,15 @@ def from_lesson(class_id: int) -> Response:
     )
     db.session.add(task)
     db.session.commit()
+    return _back_or(url_for("voting.tasks.view", task_id=task.id))
+
+
+def _back_or(default: str) -> Response:
+    """Back to the page the button was on (the lesson page sends `next`), else `default`."""
     back = request.form.get("next", "")
     if back.startswith("/") and not back.startswith("//"):
         return redirect(back)
-    return redirect(url_for("voting.tasks.view", task_id=task.id))
+    return redirect(default)
 
 
 def lesson_task(run: LessonRun, phase_index: int) -> VotingTask | None:
@@ -189,7 +194,7 @@ def open_(task_id: int) -> Response:
     task = own_task_or_404(task_id)
     if tally.open_task(task):
         flash(_("The vote is open. Pupils find it on their page."), "success")
-    return redirect(url_for("voting.tasks.view", task_id=task.id))
+    return _back_or(url_for("voting.tasks.view", task_id=task.id))
 
 
 @bp.post("/votes/<int:task_id>/close")
@@ -201,7 +206,7 @@ def close(task_id: int) -> Response:
         flash(_("The vote is closed and counted."), "success")
         if task.builds:
             flash(*winner.say(winner.build_winner(task)))
-    return redirect(url_for("voting.tasks.view", task_id=task.id))
+    return _back_or(url_for("voting.tasks.view", task_id=task.id))
 
 
 @bp.post("/votes/<int:task_id>/build")
@@ -219,7 +224,7 @@ def results_visible(task_id: int) -> Response:
     task = own_task_or_404(task_id)
     task.show_results = request.form.get("show") == "1"
     db.session.commit()
-    return redirect(url_for("voting.tasks.view", task_id=task.id))
+    return _back_or(url_for("voting.tasks.view", task_id=task.id))
 
 
 @bp.post("/votes/<int:task_id>/delete")
