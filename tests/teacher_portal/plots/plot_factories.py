@@ -69,3 +69,38 @@ def write_proposal(group: Group, title: str, estate_id: str = ESTATE, **argument
         class_id=group.class_id, estate_id=estate_id, group_id=group.id, title=title, **argument
     )
     return saved(proposal)
+
+
+def fill_plots_loop(school_class: SchoolClass) -> ClassEstate:
+    """A class through the whole loop: groups in plots, proposals, captures, a vote on them
+    and three decisions (a variant, a group's build, one undone)."""
+    from teacher_portal.models import EstateDecision
+    from teacher_portal.models.voting import VotingTask
+
+    estate = built_estate(school_class)
+    group = group_in_plot(school_class, "Ravnene", "gruppe_1")
+    group_in_plot(school_class, "Mågerne", "gruppe_2")
+    write_proposal(group, "Den grønne stue")
+    capture = store_capture(school_class, "gruppe_1", tower_keys(3))
+    store_capture(school_class, "gruppe_2", tower_keys(0))
+    task = VotingTask(
+        class_id=school_class.id,
+        question="Hvilket forslag?",
+        estate_id=ESTATE,
+        site_id="legepladsen",
+        options=[{"key": "1", "label": "Den grønne stue", "variant": None, "capture": capture.id}],
+    )
+    db.session.add(task)
+    db.session.flush()
+    for fields in (
+        {"variant_id": "natur", "label": "Naturlegeplads"},
+        {"capture_id": capture.id, "label": "Den grønne stue", "voting_task_id": task.id},
+        {"variant_id": "aktiv", "label": "Aktivitetsplads", "undone_at": utcnow()},
+    ):
+        db.session.add(EstateDecision(class_estate_id=estate.id, site_id="legepladsen", **fields))
+    db.session.commit()
+    return estate
+
+
+PLOT_TABLES = ("ClassEstate", "EstateDecision", "PlotAssignment", "PlotCapture", "Proposal")
+"""The plots loop's models; a class's deletion takes its rows in all of them."""
