@@ -12,10 +12,10 @@ from flask.blueprints import BlueprintSetupState
 from teacher_portal.classes.export import add_export_section
 from teacher_portal.core.panels import add_panel
 from teacher_portal.estates import builds, views
+from teacher_portal.estates.catalog import load_estate
 from teacher_portal.estates.notices import decisions_in_build
 from teacher_portal.estates.views import class_estates
 from teacher_portal.models import SchoolClass
-from worlds.catalog import load_estate
 
 bp = views.bp
 

@@ -3,10 +3,10 @@ and where the lesson would have built something else there."""
 
 from dataclasses import dataclass
 
+from teacher_portal.estates.catalog import load_estate
 from teacher_portal.estates.state import standing_decisions, stored_estate
 from teacher_portal.lesson_runs.runs import BuildTarget
 from teacher_portal.models import EstateDecision, SchoolClass
-from worlds.catalog import load_estate
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,19 @@
-"""Before and after pictures of a decision: close-ups of its site in the class's estate state.
+"""Pictures of the class's estate state: a decision's site before and after it, and the
+whole estate as a lesson's build will build it.
 
 Drawing takes a fraction of a second and pages ask again and again, so pictures are kept by
 what they show (estate, variants, decisions with their blocks), never by row ids alone.
 """
 
-import hashlib
 import json
 
 from minecraft_scripts.estate_state import site_close_up, state_model
 from minecraft_scripts.preview import isometric_tile, png_bytes, render_isometric
 from teacher_portal.core.extensions import db
 from teacher_portal.estates.decisions import decisions_before
-from teacher_portal.estates.state import estate_state
-from teacher_portal.models import ClassEstate, EstateDecision, PlotCapture
+from teacher_portal.estates.state import estate_state, state_key, stored_estate
+from teacher_portal.game.previews import preview_png
+from teacher_portal.models import ClassEstate, EstateDecision, SchoolClass
 
 KEPT = 64
 _pictures: dict[str, bytes] = {}
@@ -24,21 +25,31 @@ def decision_png(decision: EstateDecision, moment: str) -> bytes:
     if moment == "after":
         rows = [*rows, decision]
     estate = db.session.get(ClassEstate, decision.class_estate_id)
-    key = _content_key(estate, rows, decision.site_id)
+    key = f"{state_key(estate, rows)}/{decision.site_id}"
     if key not in _pictures:
         state = estate_state(estate, rows)
         close_up = site_close_up(state_model(state), state.estate, decision.site_id)
         tile = isometric_tile(close_up, target_width=900)
-        _pictures[key] = png_bytes(render_isometric(close_up, tile))
-        while len(_pictures) > KEPT:
-            _pictures.pop(next(iter(_pictures)))
+        _keep(key, png_bytes(render_isometric(close_up, tile)))
     return _pictures[key]
 
 
-def _content_key(estate: ClassEstate, rows: list[EstateDecision], site_id: str) -> str:
-    parts = [estate.estate_id, estate.base_variants, site_id]
-    for row in rows:
-        capture = db.session.get(PlotCapture, row.capture_id) if row.capture_id else None
-        blocks = hashlib.sha256(capture.keys_data).hexdigest() if capture else None
-        parts.append([row.site_id, row.variant_id, row.anchor, blocks])
-    return json.dumps(parts, sort_keys=True)
+def planned_png(
+    school_class: SchoolClass, estate_id: str, lesson_variants: dict[str, str]
+) -> bytes:
+    """The whole estate as a lesson's build will build it: the lesson's variants where the
+    class has decided nothing, and the class's decisions."""
+    stored = stored_estate(school_class, estate_id)
+    if stored is None:
+        return preview_png(estate_id, lesson_variants)
+    state = estate_state(stored).with_base(lesson_variants)
+    key = f"{state_key(stored)}/planned/{json.dumps(lesson_variants, sort_keys=True)}"
+    if key not in _pictures:
+        _keep(key, png_bytes(render_isometric(state_model(state))))
+    return _pictures[key]
+
+
+def _keep(key: str, picture: bytes) -> None:
+    _pictures[key] = picture
+    while len(_pictures) > KEPT:
+        _pictures.pop(next(iter(_pictures)))

@@ -3,6 +3,10 @@
 Builds, pictures and exports all ask here, so none of them can forget a decision.
 """
 
+import hashlib
+import json
+from typing import Any
+
 from sqlalchemy import select
 
 from minecraft_scripts.estate_state import (
@@ -16,10 +20,10 @@ from minecraft_scripts.palette import Edition
 from minecraft_scripts.plots import CapturedBuild
 from minecraft_scripts.voxels import VoxelModel
 from teacher_portal.core.extensions import db
+from teacher_portal.estates.catalog import load_estate
 from teacher_portal.game.jobs import build_origin
 from teacher_portal.lesson_runs.runs import class_phase
 from teacher_portal.models import ClassEstate, EstateDecision, PlotCapture, SchoolClass
-from worlds.catalog import load_estate
 
 
 def class_estate(school_class: SchoolClass, estate_id: str) -> ClassEstate:
@@ -88,6 +92,18 @@ def estate_state(estate: ClassEstate, decisions: list[EstateDecision] | None = N
         dict(estate.base_variants or {}),
         tuple(_as_decision(row) for row in rows),
     )
+
+
+def state_key(estate: ClassEstate, decisions: list[EstateDecision] | None = None) -> str:
+    """Names what the state holds (estate, variants, decisions and their blocks), never row
+    ids alone: pictures of it can be kept under this key."""
+    rows = standing_decisions(estate) if decisions is None else decisions
+    parts: list[Any] = [estate.estate_id, estate.base_variants]
+    for row in rows:
+        capture = db.session.get(PlotCapture, row.capture_id) if row.capture_id else None
+        blocks = hashlib.sha256(capture.keys_data).hexdigest() if capture else None
+        parts.append([row.site_id, row.variant_id, row.anchor, blocks])
+    return json.dumps(parts, sort_keys=True)
 
 
 def estate_now(school_class: SchoolClass, estate_id: str | None = None) -> VoxelModel | None:

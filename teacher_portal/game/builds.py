@@ -7,6 +7,7 @@ from flask_login import login_required
 
 from teacher_portal.classes.access import own_class_or_404, own_job_or_404, own_run_or_404
 from teacher_portal.estates.builds import start_estate_build
+from teacher_portal.estates.pictures import planned_png
 from teacher_portal.game import jobs
 from teacher_portal.game.previews import picture_response, preview_png, site_png
 from teacher_portal.lesson_runs.runs import current_phase, phase_of
@@ -77,7 +78,10 @@ def variant_preview(estate_id: str, site_id: str, variant_id: str) -> Response:
 
 @bp.get("/runs/<int:run_id>/phases/<int:index>/preview.png")
 def phase_preview(run_id: int, index: int) -> Response:
-    target = phase_of(own_run_or_404(run_id), index).build_target
+    """What the phase's build will build: the lesson's variants with the class's decisions."""
+    run = own_run_or_404(run_id)
+    target = phase_of(run, index).build_target
     if target is None:
         abort(404)
-    return picture_response(lambda: preview_png(target.estate_id, target.variants))
+    school_class = own_class_or_404(run.class_id)
+    return picture_response(lambda: planned_png(school_class, target.estate_id, target.variants))

@@ -22,11 +22,11 @@ for part in (teacher_views, pupil_views):
 
 
 def pupil_key(pupil: Pupil) -> str:
-    """Changes when the pupil's plot or the gallery changes: the pupil page reloads."""
+    """Changes when the pupil's plot changes or a capture finishes (the gallery may have
+    grown): the pupil page reloads once, not at every step of a capture."""
     where = group_plot(pupil)
-    job = captures.latest_capture_job(pupil.school_class)
-    plot = where.plot.id if where else "-"
-    return f"plot:{plot}:{job.id if job else 0}:{job.state if job else ''}"
+    job = captures.latest_capture_job(pupil.school_class, finished=True)
+    return f"plot:{where.plot.id if where else '-'}:{job.id if job else 0}"
 
 
 def _init(app: Flask) -> None:

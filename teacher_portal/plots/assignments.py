@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select
 
 from teacher_portal.core.extensions import db
+from teacher_portal.estates.catalog import load_estate
 from teacher_portal.lesson_runs.runs import class_phase
 from teacher_portal.models import Group, PlotAssignment, SchoolClass
-from worlds.catalog import load_estate
 from worlds.schema import Plot
 
 

@@ -10,11 +10,11 @@ from minecraft_scripts.plots import capture_plot, render_captured
 from minecraft_scripts.preview import png_bytes
 from minecraft_scripts.server.connection import GameConnection
 from teacher_portal.core.extensions import db
+from teacher_portal.estates.catalog import load_estate
 from teacher_portal.estates.state import captured_build, stored_estate
 from teacher_portal.game import jobs
 from teacher_portal.game.servers import server_for
 from teacher_portal.models import BuildJob, PlotCapture, SchoolClass
-from worlds.catalog import load_estate
 
 
 class CaptureRefused(ValueError):
@@ -74,12 +74,12 @@ def job_captures(job: BuildJob) -> list[PlotCapture]:
     )
 
 
-def latest_capture_job(school_class: SchoolClass) -> BuildJob | None:
-    return db.session.scalar(
-        select(BuildJob)
-        .where(BuildJob.class_id == school_class.id, BuildJob.kind == "capture")
-        .order_by(BuildJob.id.desc())
-    )
+def latest_capture_job(school_class: SchoolClass, *, finished: bool = False) -> BuildJob | None:
+    """The class's newest capture job (with `finished`: the newest that is done)."""
+    query = select(BuildJob).where(BuildJob.class_id == school_class.id, BuildJob.kind == "capture")
+    if finished:
+        query = query.where(BuildJob.state == "done")
+    return db.session.scalar(query.order_by(BuildJob.id.desc()))
 
 
 def capture_png(capture: PlotCapture) -> bytes:

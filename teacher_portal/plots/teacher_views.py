@@ -10,13 +10,13 @@ from minecraft_scripts.generate import generate
 from minecraft_scripts.preview import estate_labels, png_bytes, render_map
 from teacher_portal.classes.access import own_class_or_404
 from teacher_portal.core.extensions import db
-from teacher_portal.estates.state import current_estate_id, estate_now, stored_estate
+from teacher_portal.estates.catalog import load_estate
+from teacher_portal.estates.state import current_estate_id, estate_now, state_key, stored_estate
 from teacher_portal.game import jobs
 from teacher_portal.game.previews import picture_response
 from teacher_portal.models import PlotCapture, SchoolClass
 from teacher_portal.plots import assignments, captures, proposals
 from teacher_portal.pupils.session import current_pupil
-from worlds.catalog import load_estate
 from worlds.schema import Plot
 
 bp = Blueprint("teacher", __name__)
@@ -74,7 +74,7 @@ def in_order(class_id: int) -> Response:
     table = assignments.assign_in_order(school_class, estate_id)
     flash(_("The groups have their plots, in order."), "success")
     _say_groups_without_plot(table)
-    return redirect(_plots_url(school_class))
+    return _back_or(_plots_url(school_class))
 
 
 @bp.post("/classes/<int:class_id>/plots")
@@ -145,10 +145,15 @@ def _start(school_class: SchoolClass, estate_id: str, plot_ids: list[str]) -> Re
         return redirect(_plots_url(school_class))
     if job.kind != "capture" or list(job.plots) != plot_ids:
         flash(_("Another build is running. Capture the plots when it is done."), "error")
+    return _back_or(_plots_url(school_class) + "#captures")
+
+
+def _back_or(default: str) -> Response:
+    """Back to the page the button was on (the lesson page sends `next`), else `default`."""
     back = request.form.get("next", "")
     if back.startswith("/") and not back.startswith("//"):
         return redirect(back)
-    return redirect(_plots_url(school_class) + "#captures")
+    return redirect(default)
 
 
 @bp.get("/classes/<int:class_id>/gallery")
@@ -174,20 +179,37 @@ def estate_map(class_id: int) -> Response:
     return picture_response(lambda: map_png(school_class, estate_id, None, legend=True))
 
 
+MAPS_KEPT = 32
+_maps: dict[str, bytes] = {}
+
+
 def map_png(
     school_class: SchoolClass, estate_id: str, plot_id: str | None, *, legend: bool
 ) -> bytes:
-    """The estate as it stands now from above, its plots named; one plot highlighted."""
+    """The estate as it stands now from above, its plots named; one plot highlighted. Kept
+    by what it shows, as every phone of a class asks for it."""
+    lang = str(get_locale())
+    stored = stored_estate(school_class, estate_id)
+    shows = state_key(stored) if stored is not None else estate_id
+    key = f"{shows}/{plot_id}/{legend}/{lang}"
+    if key not in _maps:
+        _maps[key] = _draw_map(school_class, estate_id, plot_id, legend, lang)
+        while len(_maps) > MAPS_KEPT:
+            _maps.pop(next(iter(_maps)))
+    return _maps[key]
+
+
+def _draw_map(
+    school_class: SchoolClass, estate_id: str, plot_id: str | None, legend: bool, lang: str
+) -> bytes:
     estate = load_estate(estate_id)
     model = estate_now(school_class, estate_id) or generate(estate)
-    lang = str(get_locale())
     labels = [(plot.name.get(lang), _rect(plot)) for plot in estate.plots]
     if legend:
         labels = estate_labels(estate, lang)  # type: ignore[arg-type]
     highlight = next((_rect(p) for p in estate.plots if p.id == plot_id), None)
-    scale = None if legend else 3
     picture = render_map(
-        model, scale=scale, labels=labels, highlight=highlight, legend=legend,
+        model, scale=None if legend else 3, labels=labels, highlight=highlight, legend=legend,
         language=lang, title=estate.name.get(lang),  # type: ignore[arg-type]
     )  # fmt: skip
     return png_bytes(picture)

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from lessons.schema import Lesson, VoteTemplate
+from teacher_portal.estates.catalog import load_estate
 from teacher_portal.lesson_runs.runs import class_phase
 from teacher_portal.models import SchoolClass
 from teacher_portal.plots.proposals import PlotOptions, plot_options
-from worlds.catalog import estate_ids, load_estate
+from worlds.catalog import estate_ids
 from worlds.datafile import DataFileError
 from worlds.schema import Variant
 

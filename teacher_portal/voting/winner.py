@@ -13,11 +13,11 @@ from flask_babel import gettext as _
 
 from minecraft_scripts.plots import PlotProblem, site_placement
 from teacher_portal.core.extensions import db
+from teacher_portal.estates.catalog import load_estate
 from teacher_portal.estates.decisions import build_decision, decide, decision_of
 from teacher_portal.estates.state import captured_build
 from teacher_portal.models import BuildJob, EstateDecision, PlotCapture
 from teacher_portal.models.voting import VotingTask
-from worlds.catalog import load_estate
 
 
 def winning_option(task: VotingTask) -> dict[str, Any] | None:
