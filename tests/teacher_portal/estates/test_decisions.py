@@ -101,12 +101,18 @@ def test_the_class_page_shows_the_history_and_undoes_only_after_asking(
 def test_another_teacher_reaches_no_decision(app: Flask, client, auth: AuthActions) -> None:
     from tests.teacher_portal.factories import create_teacher
 
-    _class_with_decisions(app)
+    school_class, estate_id = _class_with_decisions(app)
     with app.app_context():
         create_teacher("other@example.org")
         decision_id = db.session.scalar(select(EstateDecision.id))
     auth.login("other@example.org")
     assert client.get(f"/decisions/{decision_id}/before.png").status_code == 404
+    for action in ("undo", "build"):
+        url = f"/classes/{school_class.id}/estates/{estate_id}/{action}"
+        assert client.post(url).status_code == 404
+    with app.app_context():
+        undone = db.session.scalars(select(EstateDecision.undone_at).order_by(EstateDecision.id))
+        assert [when is None for when in undone] == [True, True, False]  # as they were
 
 
 def test_deleting_a_class_deletes_its_decisions_proposals_and_captures(

@@ -199,3 +199,37 @@ def test_capturing_before_the_estate_is_built_says_to_build_first(app, client, a
     client.post(f"/classes/{school_class.id}/plots/in-order")
     answer = client.post(f"/classes/{school_class.id}/plots/capture", follow_redirects=True)
     assert "Byg bebyggelsen i spillet først" in answer.text
+
+
+def test_a_new_vote_can_be_on_the_proposals_with_any_method(app: Flask, client, auth) -> None:
+    auth.login()
+    school_class = _class_in_lesson(client, app)
+    with app.app_context():
+        built_estate(school_class)
+        for number in (1, 2):
+            group_in_plot(school_class, f"G{number}", f"gruppe_{number}")
+            store_capture(school_class, f"gruppe_{number}", tower_keys(number))
+    form = {
+        "question": "Hvilket forslag?",
+        "option_kind": "plots",
+        "into": "parkeringspladsen",
+        "method": "approval",
+        "weights": "per_household",
+        "quorum_percent": "50",
+        "seats": "1",
+    }
+    page = client.get(f"/classes/{school_class.id}/votes/new").text
+    assert "Gruppernes forslag fra deres byggefelter" in page
+    assert "Parkeringspladsen" in page  # the class's estate's sites
+    client.post(f"/classes/{school_class.id}/votes/new", data=form)
+    with app.app_context():
+        task = db.session.scalar(select(VotingTask))
+        assert task.on_plots and task.builds and task.site_id == "parkeringspladsen"
+        assert (task.method, task.weights, task.secret) == ("approval", "per_household", False)
+        assert [o["group"] for o in task.options] == ["G1", "G2"]
+    edit = client.get(f"/votes/{task.id}/edit").text
+    assert 'checked id="option_kind-2"' in edit  # the proposals stay chosen
+    with app.app_context():
+        store_capture(school_class, "gruppe_2", tower_keys(0))  # G2 took its build down
+    answer = client.post(f"/votes/{task.id}/edit", data=form).text
+    assert "Intet bygget: G2" in answer  # the draft keeps its options, the form says why
