@@ -11,12 +11,13 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from minecraft_scripts.plots import PlotProblem, site_placement
+from minecraft_scripts.estate_state import EstateState, ProposalDecision, state_model
+from minecraft_scripts.plots import PlotProblem
 from teacher_portal.core.extensions import db
 from teacher_portal.estates.catalog import load_estate
 from teacher_portal.estates.decisions import build_decision, decide, decision_of
-from teacher_portal.estates.state import captured_build
-from teacher_portal.models import BuildJob, EstateDecision, PlotCapture
+from teacher_portal.estates.state import captured_build, estate_state, stored_estate
+from teacher_portal.models import BuildJob, EstateDecision, PlotCapture, SchoolClass
 from teacher_portal.models.voting import VotingTask
 
 
@@ -49,7 +50,7 @@ def build_winner(task: VotingTask) -> WinnerOutcome:
     capture = db.session.get(PlotCapture, option["capture"]) if option.get("capture") else None
     if capture is not None:
         try:
-            site_placement(load_estate(task.estate_id), captured_build(capture), task.site_id)
+            _check_it_fits(task, capture)
         except PlotProblem as problem:
             return WinnerOutcome(WinnerBuild.DOES_NOT_FIT, str(problem))
     elif not option.get("variant"):
@@ -59,6 +60,17 @@ def build_winner(task: VotingTask) -> WinnerOutcome:
     task.build_job_id = decision.build_job_id
     db.session.commit()
     return WinnerOutcome(WinnerBuild.STARTED if started else WinnerBuild.BUSY)
+
+
+def _check_it_fits(task: VotingTask, capture: PlotCapture) -> None:
+    """The class's estate with the winning build in the site can be made, or `PlotProblem`
+    says why not (too large for the site, too many kinds of block): a decision that could
+    not be built would break every later build of the class."""
+    school_class = db.session.get(SchoolClass, task.class_id)
+    stored = stored_estate(school_class, task.estate_id)
+    now = estate_state(stored) if stored else EstateState(load_estate(task.estate_id))
+    winner = ProposalDecision(task.site_id, captured_build(capture))
+    state_model(EstateState(now.estate, now.base_variants, (*now.decisions, winner)))
 
 
 def say(outcome: WinnerOutcome) -> tuple[str, str]:

@@ -1,13 +1,15 @@
 """Plots in the portal without a game server: groups get plots, write proposals on phones,
 captures become a vote's options (empty plots reported), the gallery shows the proposals."""
 
+import numpy as np
 from flask import Flask
 from sqlalchemy import select
 
 from teacher_portal.core.extensions import db
 from teacher_portal.lesson_runs.runs import active_run
-from teacher_portal.models import Group, PlotAssignment, Proposal, SchoolClass
+from teacher_portal.models import EstateDecision, Group, PlotAssignment, Proposal, SchoolClass
 from teacher_portal.models.voting import VotingTask
+from teacher_portal.voting import casting, tally
 from tests.teacher_portal.conftest import AuthActions, sign_in_pupil
 from tests.teacher_portal.factories import create_class, create_pupil, default_teacher
 from tests.teacher_portal.plots.plot_factories import (
@@ -233,3 +235,30 @@ def test_a_new_vote_can_be_on_the_proposals_with_any_method(app: Flask, client, 
         store_capture(school_class, "gruppe_2", tower_keys(0))  # G2 took its build down
     answer = client.post(f"/votes/{task.id}/edit", data=form).text
     assert "Intet bygget: G2" in answer  # the draft keeps its options, the form says why
+
+
+def test_a_winner_that_cannot_be_built_is_said_and_not_decided(app: Flask, client, auth) -> None:
+    """A decision that could not be built would break every later build of the class."""
+    auth.login()
+    school_class = _class_in_lesson(client, app)
+    with app.app_context():
+        built_estate(school_class)
+        motley = np.zeros((14, 24, 14), dtype=np.int32)
+        motley.ravel()[:230] = (np.arange(230) + 1) * 16  # 230 kinds of block
+        for number, keys in ((1, motley), (2, tower_keys(2))):
+            group_in_plot(school_class, f"G{number}", f"gruppe_{number}")
+            store_capture(school_class, f"gruppe_{number}", keys)
+        pupil = create_pupil(school_class, "Ali")
+    form = {"question": "?", "option_kind": "plots", "into": "legepladsen", "method": "plurality",
+            "weights": "per_pupil", "quorum_percent": "0", "seats": "1"}  # fmt: skip
+    client.post(f"/classes/{school_class.id}/votes/new", data=form)
+    with app.app_context():
+        task = db.session.scalar(select(VotingTask))
+        tally.open_task(task)
+        assert casting.cast(task, pupil, ["1"]).accepted
+        task_id = task.id
+    answer = client.post(f"/votes/{task_id}/close", follow_redirects=True).text
+    assert "Vinderen kan ikke bygges" in answer and "different blocks" in answer
+    with app.app_context():
+        assert db.session.scalar(select(EstateDecision)) is None
+        assert db.session.get(VotingTask, task_id).state == "closed"
