@@ -1,5 +1,5 @@
 """The class's estate as a state: where it stands, the variants lessons asked for and the
-class's decisions, which every build of the class builds (`builds.start_estate_build`).
+class's decisions, which every build of the class builds (`build_jobs.start_estate_build`).
 
 `state.estate_now(school_class)` is the class's estate now as a voxel model.
 """
@@ -11,7 +11,7 @@ from flask.blueprints import BlueprintSetupState
 
 from teacher_portal.classes.export import add_export_section
 from teacher_portal.core.panels import add_panel
-from teacher_portal.estates import builds, views
+from teacher_portal.estates import build_jobs, views
 from teacher_portal.estates.catalog import load_estate
 from teacher_portal.estates.notices import decisions_in_build
 from teacher_portal.estates.views import class_estates
@@ -58,7 +58,7 @@ def export_estates(school_class: SchoolClass) -> list[dict[str, Any]]:
 
 
 def _init(app: Flask) -> None:
-    builds.init_app()
+    build_jobs.init_app()
     add_export_section(app, "estates", export_estates)
     add_panel(app, "class_page", "estates/class_panel.html")
     add_panel(app, "lesson_page", "estates/lesson_panel.html")

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from teacher_portal.core.clock import utcnow
 from teacher_portal.core.extensions import db
-from teacher_portal.estates.builds import start_estate_build
+from teacher_portal.estates.build_jobs import start_estate_build
 from teacher_portal.estates.state import class_estate, standing_decisions
 from teacher_portal.game import jobs
 from teacher_portal.models import ClassEstate, EstateDecision, PlotCapture, SchoolClass

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from teacher_portal.classes.access import own_class_or_404
 from teacher_portal.core.extensions import db
 from teacher_portal.estates import decisions
-from teacher_portal.estates.builds import start_estate_build
+from teacher_portal.estates.build_jobs import start_estate_build
 from teacher_portal.estates.pictures import decision_png
 from teacher_portal.game.previews import picture_response
 from teacher_portal.models import ClassEstate, EstateDecision, SchoolClass

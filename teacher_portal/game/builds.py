@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from teacher_portal.classes.access import own_class_or_404, own_job_or_404, own_run_or_404
-from teacher_portal.estates.builds import start_estate_build
+from teacher_portal.estates.build_jobs import start_estate_build
 from teacher_portal.estates.pictures import planned_png
 from teacher_portal.game import jobs
 from teacher_portal.game.previews import picture_response, preview_png, site_png
