@@ -204,6 +204,10 @@ def _option_source_issues(
         yield FieldIssue(
             (*loc, "variants"), _("'variants' chooses among a site's variants: add 'site'")
         )
+    if options.into is not None and options.plots is None:
+        yield FieldIssue(
+            (*loc, "into"), "'into' names the site a winning plot is built into: add 'plots'"
+        )
     for name in ("plots", "variants"):
         yield from _duplicate_ids((*loc, name), getattr(options, name) or [])
     for position, plot in enumerate(options.plots or []):

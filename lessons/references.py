@@ -91,6 +91,8 @@ def _vote_issues(vote: VoteTemplate, estate: Estate, loc: Loc) -> Iterator[Field
     options = vote.options
     if options.plots is not None:
         yield from _plot_issues(estate, options.plots, (*loc, "options", "plots"))
+    if options.into is not None and _find_site(estate, options.into) is None:
+        yield _unknown_site(estate, options.into, (*loc, "options", "into"))
     if options.site is None:
         return
     site = _find_site(estate, options.site)

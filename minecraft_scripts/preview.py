@@ -37,6 +37,8 @@ INK = (40, 44, 52)
 FACE_SHADES = (1.0, 0.80, 0.62)  # top, south (left), east (right): light from above-left
 
 
+HIGHLIGHT = (255, 214, 0)
+"""The colour of the one area a map asks the reader to find."""
 EDGE_SHADE = 0.92
 """Face borders are drawn a little darker so single blocks stay readable."""
 
@@ -138,8 +140,11 @@ def render_map(
     labels: list[tuple[str, tuple[int, int, int, int]]] | None = None,
     language: Language = DEFAULT_LANGUAGE,
     title: str = "",
+    highlight: tuple[int, int, int, int] | None = None,
+    legend: bool = True,
 ) -> Image.Image:
-    """A top-down map (north up) with a legend; `labels` are (text, (x1, z1, x2, z2)) areas."""
+    """A top-down map (north up) with a legend; `labels` are (text, (x1, z1, x2, z2)) areas,
+    `highlight` one area to find at a glance (a group's own plot on a pupil's phone)."""
     scale = scale or int(np.clip(900 // max(model.size[0], model.size[2]), 2, 8))
     material, height = top_view(model)
     palette = np.array(colours_for(model.materials), dtype=np.float32)
@@ -150,6 +155,10 @@ def render_map(
     _grid_lines(picture, scale)
     draw = ImageDraw.Draw(picture)
     font = label_font(max(11, 3 * scale))
+    if highlight is not None:
+        x1, z1, x2, z2 = highlight
+        box = (x1 * scale, z1 * scale, (x2 + 1) * scale - 1, (z2 + 1) * scale - 1)
+        draw.rectangle(box, fill=HIGHLIGHT, outline=INK, width=max(2, scale))
     for text, (x1, z1, x2, z2) in labels or []:
         box = (x1 * scale, z1 * scale, (x2 + 1) * scale - 1, (z2 + 1) * scale - 1)
         draw.rectangle(box, outline=(255, 255, 255), width=2)
@@ -157,6 +166,8 @@ def render_map(
                   stroke_width=2, stroke_fill=INK)  # fmt: skip
     draw.text((picture.width - 8, 6), "N ↑", fill=(255, 255, 255), font=font, anchor="ra",
               stroke_width=2, stroke_fill=INK)  # fmt: skip
+    if not legend:
+        return picture
     present = [index for index in np.unique(material) if index != 0]
     return _with_legend(picture, model, present, language, title)
 
@@ -236,11 +247,16 @@ def render_preview(
     return render_isometric(model)
 
 
-def preview_png(estate: Estate, variants: Mapping[str, str] | None = None) -> bytes:
-    """The isometric picture as PNG bytes: what a teacher guide or a web page embeds."""
+def png_bytes(picture: Image.Image) -> bytes:
+    """A picture as PNG bytes: what a teacher guide or a web page embeds."""
     buffer = io.BytesIO()
-    render_preview(estate, dict(variants or {})).save(buffer, format="PNG", optimize=True)
+    picture.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+def preview_png(estate: Estate, variants: Mapping[str, str] | None = None) -> bytes:
+    """The isometric picture as PNG bytes."""
+    return png_bytes(render_preview(estate, dict(variants or {})))
 
 
 SITE_SURROUNDINGS = 6

@@ -5,7 +5,17 @@ from types import ModuleType
 
 from flask import Flask
 
-from teacher_portal import classes, game, lesson_runs, pages, pupils, teachers, voting
+from teacher_portal import (
+    classes,
+    estates,
+    game,
+    lesson_runs,
+    pages,
+    plots,
+    pupils,
+    teachers,
+    voting,
+)
 from teacher_portal.core import errors, i18n
 
 FEATURES: list[ModuleType] = [
@@ -15,6 +25,8 @@ FEATURES: list[ModuleType] = [
     pupils,
     lesson_runs,
     game,
+    estates,
+    plots,
     voting,
     i18n,
     errors,

@@ -28,7 +28,17 @@ WEB_FRAMEWORKS = {
 }
 
 
-PORTAL_FEATURES = ("teachers", "classes", "pupils", "lesson_runs", "game", "voting", "counting")
+PORTAL_FEATURES = (
+    "teachers",
+    "classes",
+    "pupils",
+    "lesson_runs",
+    "game",
+    "estates",
+    "plots",
+    "voting",
+    "counting",
+)
 PORTAL_FOUNDATIONS = ("core", "models")
 
 

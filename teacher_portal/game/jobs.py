@@ -2,25 +2,26 @@
 
 Error texts are stored in the default language (Danish): the thread has no request to choose by.
 
-`start_build` is the one entry point (lesson runs use it; so can a vote that builds its winner).
+`start_job` is the one entry point; what a kind of job does is registered by its feature
+(`register_work`): `estates` builds the class's estate state, `plots` captures the plots.
 Progress is written to the row so any page, in any worker, can show it.
 """
 
 import logging
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from minecraft_scripts.server.connection import GameConnection, GameConnectionError
+from minecraft_scripts.plots import PlotProblem
+from minecraft_scripts.server.connection import GameConnectionError
 from teacher_portal.core.clock import utcnow
 from teacher_portal.core.extensions import db
-from teacher_portal.game.servers import server_for
-from teacher_portal.models import BuildJob, LessonRun, SchoolClass
-from worlds.catalog import load_estate
+from teacher_portal.models import JOB_KINDS, BuildJob, LessonRun, SchoolClass
 from worlds.datafile import DataFileError
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,9 @@ def latest_finished_build(
 ) -> BuildJob | None:
     """The class's most recent successful build (of `estate_id`, if given): where its estate
     stands in the world, and with which variants."""
-    query = select(BuildJob).where(BuildJob.class_id == school_class.id, BuildJob.state == "done")
+    query = select(BuildJob).where(
+        BuildJob.class_id == school_class.id, BuildJob.kind == "build", BuildJob.state == "done"
+    )
     if estate_id is not None:
         query = query.where(BuildJob.estate_id == estate_id)
     return db.session.scalar(query.order_by(BuildJob.id.desc()))
@@ -89,26 +92,46 @@ def fail_interrupted_jobs(school_class: SchoolClass) -> None:
         db.session.commit()
 
 
-def start_build(
+Work = Callable[[BuildJob], None]
+"""What a job of one kind does in its thread; it ends the job with `finish`."""
+_work: dict[str, Work] = {}
+
+
+def register_work(kind: str, work: Work) -> None:
+    """Features say what their kind of job does (`estates`: build, `plots`: capture)."""
+    if kind not in JOB_KINDS:
+        raise ValueError(f"unknown job kind {kind!r}; choose one of {', '.join(JOB_KINDS)}")
+    _work[kind] = work
+
+
+def start_job(
     school_class: SchoolClass,
+    kind: str,
     estate_id: str,
-    variants: dict[str, str],
+    origin: tuple[int, int, int],
+    *,
+    variants: dict[str, str] | None = None,
+    plots: list[str] | None = None,
+    sites: list[str] | None = None,
     lesson_run: LessonRun | None = None,
 ) -> BuildJob:
-    """Queue a build and start its thread; while one runs for the class, that one is returned."""
+    """Queue a job and start its thread; while one runs for the class, that one is returned
+    (a capture and a build must not read and write the same world at once)."""
     fail_interrupted_jobs(school_class)
     running = active_job(school_class)
     if running is not None:
         return running
-    x, y, z = build_origin(school_class)
     job = BuildJob(
         class_id=school_class.id,
         lesson_run_id=lesson_run.id if lesson_run else None,
+        kind=kind,
         estate_id=estate_id,
-        variants=variants,
-        origin_x=x,
-        origin_y=y,
-        origin_z=z,
+        variants=variants or {},
+        plots=plots or [],
+        sites=sites or [],
+        origin_x=origin[0],
+        origin_y=origin[1],
+        origin_z=origin[2],
     )
     db.session.add(job)
     db.session.commit()
@@ -117,10 +140,20 @@ def start_build(
 
 
 def retry(job: BuildJob) -> BuildJob:
-    """Run a failed job again with the same estate, variants and place."""
+    """Run a failed job again: same kind, estate, plots, sites and place."""
     school_class = db.session.get(SchoolClass, job.class_id)
     run = db.session.get(LessonRun, job.lesson_run_id) if job.lesson_run_id else None
-    return start_build(school_class, job.estate_id, dict(job.variants), run)
+    origin = (job.origin_x, job.origin_y, job.origin_z)
+    return start_job(
+        school_class,
+        job.kind,
+        job.estate_id,
+        origin,
+        variants=dict(job.variants),
+        plots=list(job.plots),
+        sites=list(job.sites),
+        lesson_run=run,
+    )
 
 
 def wait(job_id: int, timeout: float | None = None) -> None:
@@ -144,11 +177,13 @@ def _run(app: Flask, job_id: int) -> None:
             job = db.session.get(BuildJob, job_id)
             job.state = "running"
             db.session.commit()
-            _build(job)
+            _work[job.kind](job)
         except (GameConnectionError, OSError) as error:
             _fail(job_id, _("The game server did not answer: %(detail)s", detail=str(error)))
         except (DataFileError, LookupError) as error:
             _fail(job_id, _("The estate could not be loaded: %(detail)s", detail=str(error)))
+        except PlotProblem as error:
+            _fail(job_id, str(error))
         except Exception as error:  # a job must always end with a reason the teacher can read
             log.exception("build job %s failed", job_id)
             _fail(job_id, f"{type(error).__name__}: {error}")
@@ -161,34 +196,11 @@ def _fail(job_id: int, error: str) -> None:
     job = db.session.get(BuildJob, job_id)
     if job is None:  # the class was deleted while it was building: nobody is waiting
         return
-    _finish(job, "failed", error=error)
+    finish(job, "failed", error=error)
 
 
-def _build(job: BuildJob) -> None:
-    from minecraft_scripts.server.build import build_estate  # written by the estates part
-
-    estate = load_estate(job.estate_id)
-    server = server_for(db.session.get(SchoolClass, job.class_id))
-    with GameConnection(server.host, server.port) as conn:
-        report = build_estate(
-            conn,
-            estate,
-            variants=job.variants or None,
-            at=(job.origin_x, job.origin_y, job.origin_z),
-            verify=True,
-            diff=True,
-            progress=_progress_writer(job),
-        )
-    job.verified = report.verified
-    job.mismatches = report.mismatches
-    if report.verified:
-        _finish(job, "done", done=job.total or 1)
-    else:
-        error = _("%(count)d blocks differ after building. Try again.", count=report.mismatches)
-        _finish(job, "failed", error=error)
-
-
-def _progress_writer(job: BuildJob) -> Any:
+def progress_writer(job: BuildJob) -> Any:
+    """`progress(done, total)` for a job's work: written to its row a few times a second."""
     last_write = 0.0
 
     def write(done: int, total: int) -> None:
@@ -203,9 +215,8 @@ def _progress_writer(job: BuildJob) -> Any:
     return write
 
 
-def _finish(
-    job: BuildJob, state: str, *, error: str | None = None, done: int | None = None
-) -> None:
+def finish(job: BuildJob, state: str, *, error: str | None = None, done: int | None = None) -> None:
+    """End a job: done or failed (with a reason the teacher can act on)."""
     job.state = state
     job.error = error
     if done is not None:

@@ -50,8 +50,9 @@
   setInterval(tickTimers, 1000);
   var now = document.querySelector("[data-now-url]");
   if (now) { followNow(now); }
-  var build = document.querySelector(".build-status[data-status-url]");
-  if (build && (build.dataset.state === "queued" || build.dataset.state === "running")) {
-    followBuild(build);
-  }
+  document.querySelectorAll(".build-status[data-status-url]").forEach(function (build) {
+    if (build.dataset.state === "queued" || build.dataset.state === "running") {
+      followBuild(build);  // a build or a capture of the plots, wherever the page shows it
+    }
+  });
 })();
