@@ -6,8 +6,9 @@ SYSTEM_PACKAGES := minetest-server minetest-mod-pycraft chromium fonts-dejavu-co
 
 .PHONY: run test lint format system-deps benchmark clean translations
 
+# `make run HOST=0.0.0.0` serves on the school network too (the same as `jagten up --school-network`).
 run: $(VENV)/.installed
-	$(BIN)/jagten up
+	$(BIN)/jagten up $(if $(HOST),--host $(HOST))
 
 test: $(VENV)/.test-installed system-deps
 	$(BIN)/ruff check .

@@ -5,7 +5,16 @@ from types import ModuleType
 
 from flask import Flask
 
-from teacher_portal import classes, game, lesson_runs, pages, pupils, teachers, voting
+from teacher_portal import (
+    classes,
+    game,
+    lesson_runs,
+    pages,
+    pupils,
+    school_network,
+    teachers,
+    voting,
+)
 from teacher_portal.core import errors, i18n
 
 FEATURES: list[ModuleType] = [
@@ -13,6 +22,7 @@ FEATURES: list[ModuleType] = [
     teachers,
     classes,
     pupils,
+    school_network,
     lesson_runs,
     game,
     voting,

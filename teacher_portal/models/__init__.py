@@ -4,6 +4,7 @@ from teacher_portal.models.classes import NICKNAME_MAX, Group, Household, Pupil,
 from teacher_portal.models.game import GAME_KINDS, GameServer
 from teacher_portal.models.lessons import JOB_STATES, BuildJob, LessonRun
 from teacher_portal.models.people import Invitation, Teacher
+from teacher_portal.models.settings import SchoolSettings
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "LessonRun",
     "Pupil",
     "SchoolClass",
+    "SchoolSettings",
     "Teacher",
     "VoterRoll",
     "VotingTask",

@@ -12,7 +12,7 @@ from flask.blueprints import BlueprintSetupState
 from teacher_portal.classes.export import add_export_section
 from teacher_portal.core.panels import add_now_source, add_panel
 from teacher_portal.models import SchoolClass
-from teacher_portal.voting import ballot, chat, projector, tasks, winner
+from teacher_portal.voting import ballot, casting, chat, projector, tasks, winner
 from teacher_portal.voting.access import class_tasks
 from teacher_portal.voting.forms import METHOD_LABELS
 from teacher_portal.voting.options import lesson_vote
@@ -52,6 +52,7 @@ def _init(app: Flask) -> None:
     app.jinja_env.globals["method_name"] = lambda method: METHOD_LABELS.get(method, method)
     app.jinja_env.globals["class_votes"] = class_tasks
     app.jinja_env.globals["lesson_vote"] = lesson_vote
+    app.jinja_env.globals["pupil_has_voted"] = casting.has_voted
 
 
 @bp.record_once

@@ -46,7 +46,7 @@ class TaskForm(FlaskForm):
     )
     seats = WholeNumberField(_l("Seats"), default=1, validators=[number_from(1, 10)])
     weights = RadioField(
-        _l("Votes"),
+        _l("Votes per voter"),
         choices=[
             SelectChoice("per_pupil", _l("One vote per pupil")),
             SelectChoice("per_household", _l("Two votes per household (department meeting)")),
