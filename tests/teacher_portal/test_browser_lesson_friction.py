@@ -202,6 +202,7 @@ def test_the_projector_reads_from_the_back_row(
     page = projector_screen.new_page()
     _log_in(page, live_server)
     page.goto(f"{live_server}/votes/{task.id}/projector")
+    page.locator(".projector-view[data-version]").wait_for()  # the stream's first update is in
 
     expect(page.locator(".topbar")).to_be_hidden()  # no teacher menu on the wall
     expect(page.get_by_test_id("projector-class-code")).to_have_text(school_class.class_code)
