@@ -10,11 +10,13 @@ from flask import Flask
 from playwright.sync_api import expect
 
 from teacher_portal.core.extensions import db
+from teacher_portal.lesson_runs import plans
 from teacher_portal.models import Pupil, SchoolClass, SchoolSettings
 from tests.teacher_portal.conftest import PHONE, sign_in_pupil
 from tests.teacher_portal.factories import (
     PASSWORD,
     create_class,
+    create_lesson_run,
     create_pupils,
     default_teacher,
 )
@@ -236,6 +238,13 @@ def test_after_voting_the_pupils_page_says_so(
     with app.app_context():
         school_class = create_class(default_teacher())
         (ali,) = create_pupils(school_class, "Ali")
+        run = create_lesson_run(school_class, "afdelingsmoedet")
+        run.phase_index = next(
+            i for i, p in enumerate(plans.lesson(run.lesson_id).phases) if p.vote
+        )
+        db.session.merge(run)
+        db.session.add(SchoolSettings(public_url="http://192.168.1.20:5000"))
+        db.session.commit()
         open_task = create_task(school_class, method="plurality", question="Hvad skal gården have?")
         create_task(
             school_class, state="closed", result=TIED_RESULT, show_results=True,
@@ -252,7 +261,8 @@ def test_after_voting_the_pupils_page_says_so(
 
     expect(phone.get_by_test_id("voted")).to_have_text("✓ Du har stemt")
     expect(phone.get_by_role("link", name=f"Stem: {open_task.question}")).to_have_count(0)
-    phone.locator("#votes").screenshot(path=str(screenshot_dir / "pupil-voted-phone.png"))
+    expect(phone.get_by_test_id("join-host")).to_have_text("192.168.1.20")  # the school's address
+    phone.screenshot(path=str(screenshot_dir / "pupil-phone.png"), full_page=True)
 
     phone.get_by_role("link", name="Resultat: Hvor skal bænkene stå?").click()
     labels = phone.locator(".bar-label").evaluate_all(
