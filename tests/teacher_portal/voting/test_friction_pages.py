@@ -77,3 +77,11 @@ def test_after_closing_the_projector_shows_the_result_alone(
         closed = db.session.get(VotingTask, task.id)
         fragment = live_fragment(closed, results_view(closed))
     assert HINT not in fragment and "Vinder: Køkkenhave" in fragment
+
+
+def test_the_weights_are_headed_votes_not_polls(app: Flask, client, auth: AuthActions) -> None:
+    with app.app_context():
+        school_class = create_class(default_teacher())
+    auth.login()
+    page = client.get(f"/classes/{school_class.id}/votes/new").text
+    assert "<legend>Stemmer</legend>" in page  # how many votes each has, not "Afstemninger"
