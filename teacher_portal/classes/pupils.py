@@ -5,6 +5,7 @@ import hashlib
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import login_required
 from werkzeug.wrappers import Response
 
@@ -39,9 +40,12 @@ def roster(class_id: int) -> str | Response:
             saved = save_roster(school_class, preview)
             for note in preview.notes:
                 flash(note, "info")
-            flash(_("%(count)d pupils added.", count=saved.added), "success")
+            flash(ngettext("%(num)d pupil added.", "%(num)d pupils added.", saved.added), "success")
             if saved.updated:
-                flash(_("%(count)d pupils updated.", count=saved.updated), "success")
+                flash(
+                    ngettext("%(num)d pupil updated.", "%(num)d pupils updated.", saved.updated),
+                    "success",
+                )
             return redirect(url_for("classes.view", class_id=class_id) + "#pupils")
     return render_template(
         "classes/roster.html",

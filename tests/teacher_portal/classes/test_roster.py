@@ -141,7 +141,7 @@ def test_saving_makes_the_groups_and_households_it_names(
     response = paste_roster(client, f"/classes/{school_class.id}/roster", text)
     assert response.status_code == 302
     page = client.get(response.location).text
-    assert "2 elever er tilføjet." in page and "1 elever er opdateret." in page
+    assert "2 elever er tilføjet." in page and "1 elev er opdateret." in page
     with app.app_context():
         saved = db.session.get(SchoolClass, school_class.id)
         assert sorted(group.name for group in saved.groups) == ["Gruppe 2", "gruppe 1"]
