@@ -9,8 +9,9 @@ READERS := tests/readers
 
 .PHONY: run test lint format system-deps benchmark clean translations
 
+# `make run HOST=0.0.0.0` serves on the school network too (the same as `jagten up --school-network`).
 run: $(VENV)/.installed
-	$(BIN)/jagten up
+	$(BIN)/jagten up $(if $(HOST),--host $(HOST))
 
 test: $(VENV)/.test-installed system-deps $(READERS)/node_modules/.installed
 	$(BIN)/ruff check .

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lessons.checker import check_lesson_file
+from lessons.course_order import in_course_order
 from lessons.guide import render_guide
 from lessons.schema import Lesson
 from worlds.datafile import DataFileError
@@ -28,8 +29,8 @@ class UnknownLessonError(LookupError):
 
 
 def lesson_ids() -> list[str]:
-    """Ids of the lessons shipped in `lessons/`, sorted."""
-    return sorted(path.stem for path in LESSONS_DIR.glob("*.yaml"))
+    """Ids of the lessons shipped in `lessons/`, in the course's order."""
+    return in_course_order([path.stem for path in LESSONS_DIR.glob("*.yaml")])
 
 
 def lesson_path(ref: str | Path) -> Path:

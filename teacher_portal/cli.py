@@ -79,17 +79,26 @@ def game_server_for(app: Flask, wanted: bool) -> Iterator[None]:
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+@click.option("--host", default=None, help="Address to serve on  [default: 127.0.0.1]")
+@click.option(
+    "--school-network",
+    is_flag=True,
+    help="Serve on every network of this machine, so pupils' phones reach the portal "
+    "(--host 0.0.0.0); prints the address to use.",
+)
 @click.option("--port", default=5000, show_default=True, help="Port of the portal.")
 @click.option("--no-minetest", is_flag=True, help="Do not start the managed Minetest world.")
-def up(host: str, port: int, no_minetest: bool) -> None:
+def up(host: str | None, school_network: bool, port: int, no_minetest: bool) -> None:
     """Start the teacher portal and, when installed, a Minetest world for the class."""
     from teacher_portal import create_app
+    from teacher_portal.core import school_network as network
     from teacher_portal.core.database import upgrade_database
     from teacher_portal.core.serving import production_server
 
     app = create_app()
     upgrade_database(app)
+    host = network.listen_host(host, school_network)
+    address_lines = network.prepare(app, host, port)
     stop_on_terminate()
     with game_server_for(app, wanted=not no_minetest):
         try:
@@ -98,8 +107,8 @@ def up(host: str, port: int, no_minetest: bool) -> None:
             message = say("Port %(port)s is taken (%(reason)s).", port=port,
                           reason=error.strerror)  # fmt: skip
             raise CommandError(message) from error
-        click.echo(say("The teacher portal: http://%(host)s:%(port)s/  (stop with Ctrl+C)",
-                       host=host, port=port))  # fmt: skip
+        for line in address_lines:
+            click.echo(line)
         server.run()  # until Ctrl+C or SIGTERM (KeyboardInterrupt), then closes its threads
 
 

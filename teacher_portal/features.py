@@ -13,6 +13,7 @@ from teacher_portal import (
     pages,
     plots,
     pupils,
+    school_network,
     teachers,
     voting,
 )
@@ -23,6 +24,7 @@ FEATURES: list[ModuleType] = [
     teachers,
     classes,
     pupils,
+    school_network,
     lesson_runs,
     game,
     estates,

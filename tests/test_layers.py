@@ -32,6 +32,7 @@ PORTAL_FEATURES = (
     "teachers",
     "classes",
     "pupils",
+    "school_network",
     "lesson_runs",
     "game",
     "estates",

@@ -6,6 +6,7 @@ from teacher_portal.models.game import GAME_KINDS, GameServer
 from teacher_portal.models.lessons import JOB_KINDS, JOB_STATES, BuildJob, LessonRun
 from teacher_portal.models.people import Invitation, Teacher
 from teacher_portal.models.plots import PlotAssignment, PlotCapture, Proposal
+from teacher_portal.models.settings import SchoolSettings
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "Proposal",
     "Pupil",
     "SchoolClass",
+    "SchoolSettings",
     "Teacher",
     "VoterRoll",
     "VotingTask",

@@ -34,8 +34,12 @@
       fetch(box.dataset.statusUrl, { credentials: "same-origin" })
         .then(function (r) { return r.json(); })
         .then(function (job) {
-          bar.value = job.percent;
-          if (count) { count.textContent = job.done + " / " + job.total; }
+          if (job.total) { bar.value = job.percent; } else { bar.removeAttribute("value"); }
+          if (count) {
+            count.textContent = job.total
+              ? count.dataset.building + " " + job.done + " / " + job.total
+              : count.dataset.starting;
+          }
           box.dataset.state = job.state;
           if (job.state === "done" || job.state === "failed") {
             clearInterval(timer);

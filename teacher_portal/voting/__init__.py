@@ -13,7 +13,7 @@ from teacher_portal.classes.export import add_export_section
 from teacher_portal.core.panels import add_now_source, add_panel
 from teacher_portal.lesson_runs.runs import referred_vote
 from teacher_portal.models import SchoolClass
-from teacher_portal.voting import ballot, chat, lesson_panel, projector, tasks
+from teacher_portal.voting import ballot, casting, chat, lesson_panel, projector, tasks
 from teacher_portal.voting.access import class_tasks
 from teacher_portal.voting.forms import METHOD_LABELS, TIE_RULES
 from teacher_portal.voting.options import lesson_vote, site_variants
@@ -58,6 +58,7 @@ def _init(app: Flask) -> None:
     app.jinja_env.globals["lesson_vote_of"] = lesson_panel.lesson_vote
     app.jinja_env.globals["referred_vote_of"] = referred_vote
     app.jinja_env.globals["site_variants_of"] = site_variants
+    app.jinja_env.globals["pupil_has_voted"] = casting.has_voted
 
 
 @bp.record_once

@@ -79,7 +79,7 @@ class TaskForm(FlaskForm):
         default=DecisionKind.CHOICE.value,
     )
     weights = RadioField(
-        _l("Votes"),
+        _l("Votes per voter"),
         choices=[
             SelectChoice("per_pupil", _l("One vote per pupil")),
             SelectChoice("per_household", _l("Two votes per household (department meeting)")),

@@ -89,7 +89,7 @@ def test_the_class_page_shows_the_history_and_undoes_only_after_asking(
     answer = client.post(
         f"/classes/{school_class.id}/estates/{row.id}/undo", follow_redirects=True
     ).text
-    assert "Beslutningen “Den grønne stue” er fortrudt" in answer
+    assert "Beslutningen „Den grønne stue“ er fortrudt" in answer
     exported = client.get(f"/classes/{school_class.id}/export.json").json
     assert [d["undone_at"] is not None for d in exported["estates"][0]["decisions"]] == [
         False,

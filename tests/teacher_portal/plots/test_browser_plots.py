@@ -272,7 +272,7 @@ def test_the_courtyard_as_architecture_runs_in_the_portal(
         _start_lesson(page, base_url, school_class.id, next_plan)
         _go_to_phase(page, next_plan, _phase_index(next_plan, lambda p: p.build is not None))
         expect(page.get_by_test_id("standing-decisions")).to_contain_text(
-            "Lektionen ville bygge “Klassisk legeplads” her"
+            "Lektionen ville bygge „Klassisk legeplads“ her"
         )
         page.get_by_role("button", name="Byg nu").click()
         page.get_by_text("Bygget! Alt står på plads.").wait_for(timeout=JOB_TIMEOUT * 1000)
@@ -285,7 +285,7 @@ def test_the_courtyard_as_architecture_runs_in_the_portal(
         page.goto(f"{base_url}/classes/{school_class.id}#estate")
         _shot(page, screenshot_dir, "class-estate-decisions")
         page.get_by_role("button", name="Fortryd denne beslutning").click()
-        page.get_by_text("Beslutningen “Den grønne stue” er fortrudt.").wait_for()
+        page.get_by_text("Beslutningen „Den grønne stue“ er fortrudt.").wait_for()
         jobs.wait(_latest_job(app, "build"), JOB_TIMEOUT)
         with app.app_context():
             state = estate_state(db.session.scalar(select(ClassEstate)))

@@ -148,7 +148,11 @@ def test_the_lessons_vote_on_plots_takes_the_captured_proposals(
         assert task.options[0]["argument"] == {"what": "Bænke", "for_whom": "Alle", "why": "Skygge"}
         assert (task.method, task.secret) == ("ranked", True)
         assert task.compare == ["plurality", "condorcet"]
-        assert (task.estate_id, task.site_id, task.lesson_phase) == (ESTATE, "legepladsen", _vote_phase())
+        assert (task.estate_id, task.site_id, task.lesson_phase) == (
+            ESTATE,
+            "legepladsen",
+            _vote_phase(),
+        )
     vote_page = client.get(f"/votes/{task.id}").text
     assert "kopieres vindergruppens byggeri til Legepladsen i gård A" in vote_page
     picture = client.get(f"/vote/{task.id}/options/1.png")
