@@ -4,6 +4,7 @@ from teacher_portal.models.classes import NICKNAME_MAX, Group, Household, Pupil,
 from teacher_portal.models.game import GAME_KINDS, GameServer
 from teacher_portal.models.lessons import JOB_STATES, BuildJob, LessonRun
 from teacher_portal.models.people import Invitation, Teacher
+from teacher_portal.models.reports import ClassMessage, ClassReport, ReportAnswer, ReportLink
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask
 
 __all__ = [
@@ -12,12 +13,16 @@ __all__ = [
     "NICKNAME_MAX",
     "BuildJob",
     "CastBallot",
+    "ClassMessage",
+    "ClassReport",
     "GameServer",
     "Group",
     "Household",
     "Invitation",
     "LessonRun",
     "Pupil",
+    "ReportAnswer",
+    "ReportLink",
     "SchoolClass",
     "Teacher",
     "VoterRoll",
