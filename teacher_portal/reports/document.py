@@ -131,6 +131,11 @@ def render_report(
 
 
 def report_pdf(school_class: SchoolClass) -> bytes:
+    return html_to_pdf(report_print_html(school_class))
+
+
+def report_print_html(school_class: SchoolClass) -> str:
+    """The report as WeasyPrint prints it: pictures embedded, measures waited for."""
     settings = report_settings(school_class)
     with in_language(settings):
         report = build_report(school_class, printing=True)
@@ -143,7 +148,7 @@ def report_pdf(school_class: SchoolClass) -> bytes:
             picture_src=lambda picture: data_uri(_drawn(picture, drawn)),
             picture_width=lambda picture: printed_width_mm(picture, _drawn(picture, drawn)),
         )
-    return html_to_pdf(html)
+    return html
 
 
 def _drawn(picture: Picture, drawn: dict[str, bytes]) -> bytes:

@@ -28,7 +28,11 @@ MESSAGES = {
     "Gruppe 3": ("Storskrald flyder ved containerne.", "Et genbrugssted, som frivillige driver.",
                  "Samarbejde om storskrald og genbrug"),
 }  # fmt: skip
-MEMBERS = {"Gruppe 1": ("Ali", "Bo"), "Gruppe 2": ("Cem", "Dina"), "Gruppe 3": ("Emil", "Freja")}
+MEMBERS = {
+    "Gruppe 1": ("Zebra", "Kiwi"),
+    "Gruppe 2": ("Mango", "Panda"),
+    "Gruppe 3": ("Robot", "Yoyo"),
+}
 
 
 @dataclass
