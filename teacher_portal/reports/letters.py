@@ -53,6 +53,7 @@ def invitation_pdf(link: ReportLink, url: str) -> bytes:
             url=url,
             qr=qr_svg(url),
             cover=cover_of(scope),
+            language=scope.language,
             school_class=school_class,
         )
 
@@ -78,6 +79,7 @@ def briefing_pdf(school_class: SchoolClass) -> bytes:
         return _print(
             "reports/briefing.html",
             cover=cover_of(scope),
+            language=scope.language,
             messages=build_messages(scope),
             decisions=decisions,
             questions=_questions(scope),

@@ -84,4 +84,7 @@ def report_class(name: str = "7.B") -> ReportClass:
     orders = [["2", "1", "3"], ["2", "3", "1"], ["1", "2", "3"]]
     ballots = {pupil: orders[index % 3] for index, pupil in enumerate(pupils.values())}
     asks = cast_and_close(asks, ballots)
+    for task in (variant, asks):  # readable after the context ends, as the factories' rows
+        db.session.refresh(task)
+        db.session.expunge(task)
     return ReportClass(school_class, run, pupils, variant, asks)
