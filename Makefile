@@ -3,7 +3,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 PYTHON  ?= python3
 SYSTEM_PACKAGES := minetest-server minetest-mod-pycraft chromium fonts-dejavu-core iproute2 postgresql \
-                   libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+                   libpango-1.0-0 libpangoft2-1.0-0 poppler-utils zbar-tools
 
 .PHONY: run test lint format system-deps benchmark clean translations
 

@@ -67,11 +67,11 @@ def report_settings(school_class: SchoolClass) -> ClassReport:
     )  # fmt: skip
 
 
-def scope_runs(school_class: SchoolClass, settings: ClassReport) -> list[LessonRun]:
-    """The lesson runs the report covers: one, or all of the class's."""
+def scope_runs(school_class: SchoolClass, lesson_run_id: int | None) -> list[LessonRun]:
+    """The lesson runs a report covers: one, or (None) all of the class's."""
     query = select(LessonRun).where(LessonRun.class_id == school_class.id)
-    if settings.lesson_run_id is not None:
-        query = query.where(LessonRun.id == settings.lesson_run_id)
+    if lesson_run_id is not None:
+        query = query.where(LessonRun.id == lesson_run_id)
     return list(db.session.scalars(query.order_by(LessonRun.started_at, LessonRun.id)))
 
 
@@ -86,7 +86,11 @@ def build_report(school_class: SchoolClass, *, printing: bool = False) -> Report
     """Build every section for the class (call inside `in_language`)."""
     settings = report_settings(school_class)
     scope = ReportScope(
-        school_class, settings, scope_runs(school_class, settings), settings.language, printing
+        school_class,
+        settings,
+        scope_runs(school_class, settings.lesson_run_id),
+        settings.language,
+        printing,
     )
     sections = []
     for section in report_sections(current_app):
@@ -125,7 +129,7 @@ def render_report(
         report=report,
         printing=False,
         picture_src=lambda picture: picture_url(picture.name),
-        picture_width=lambda picture: picture.width_mm,
+        picture_width=lambda picture, max_mm=None: picture.width_mm,
         **context,
     )
 
@@ -146,7 +150,9 @@ def report_print_html(school_class: SchoolClass) -> str:
             printing=True,
             stylesheet=STYLESHEET.read_text(encoding="utf-8"),
             picture_src=lambda picture: data_uri(_drawn(picture, drawn)),
-            picture_width=lambda picture: printed_width_mm(picture, _drawn(picture, drawn)),
+            picture_width=lambda picture, max_mm=None: printed_width_mm(
+                picture, _drawn(picture, drawn), max_mm
+            ),
         )
     return html
 
@@ -161,11 +167,12 @@ def data_uri(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
-def printed_width_mm(picture: Picture, png: bytes) -> float:
-    """The picture's width on paper: as wide as asked, but never so wide that it would
-    print at less than `PRINT_DPI` (PNG width from its IHDR header)."""
+def printed_width_mm(picture: Picture, png: bytes, max_mm: float | None = None) -> float:
+    """The picture's width on paper: as wide as asked (and no wider than `max_mm`), but
+    never so wide that it would print at less than `PRINT_DPI` (pixels from the PNG header)."""
     (pixels,) = struct.unpack(">I", png[16:20])
-    return round(min(picture.width_mm, pixels / PRINT_DPI * 25.4), 1)
+    widest = min(picture.width_mm, max_mm or picture.width_mm)
+    return round(min(widest, pixels / PRINT_DPI * 25.4), 1)
 
 
 def report_picture(school_class: SchoolClass, name: str) -> Response:

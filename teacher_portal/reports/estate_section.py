@@ -77,6 +77,8 @@ def build_estates(scope: ReportScope) -> list[EstateEntry] | None:
             entries.append(_entry(scope, estate_id, own))
         except (DataFileError, LookupError):
             continue  # an estate file that no longer loads leaves out its part only
+    if entries and scope.cover_picture is None:
+        scope.cover_picture = entries[0].after or entries[0].before
     return entries or None
 
 

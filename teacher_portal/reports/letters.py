@@ -34,7 +34,7 @@ def qr_svg(link: str) -> Markup:
 def _scope(school_class: SchoolClass) -> ReportScope:
     settings = report_settings(school_class)
     return ReportScope(
-        school_class, settings, scope_runs(school_class, settings), settings.language
+        school_class, settings, scope_runs(school_class, settings.lesson_run_id), settings.language
     )
 
 

@@ -38,6 +38,7 @@ class ReportScope:
     printing: bool = False
     pictures: dict[str, Picture] = field(default_factory=dict)
     measures_pending: bool = False
+    cover_picture: Picture | None = None  # the first section to offer one puts it on the cover
 
     @property
     def whole_course(self) -> bool:

@@ -53,7 +53,7 @@ def pdf_response(data: bytes, filename: str) -> Response:
 
 
 def _settings_form(school_class: SchoolClass, settings: ClassReport) -> SettingsForm:
-    every_run = scope_runs(school_class, ClassReport(lesson_run_id=None))
+    every_run = scope_runs(school_class, None)
     runs = [(run.id, run_title(run, str(get_locale()))) for run in every_run]
     form = SettingsForm(obj=settings, runs=runs)
     if not form.is_submitted():

@@ -48,7 +48,7 @@ def _version(page: str) -> str:
 
 
 def test_groups_write_their_message_on_phones(app: Flask, teacher: FlaskClient) -> None:
-    school_class, run, ada, bent, _solo = _class_in_til_kommunen(app)
+    _school_class, run, ada, bent, _solo = _class_in_til_kommunen(app)
     phone = _phone(app, ada.card_token)
     home = phone.get("/pupil/").text
     assert "Skriv jeres budskab" in home

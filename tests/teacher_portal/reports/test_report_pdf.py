@@ -53,8 +53,22 @@ def _pages(pdf: Path) -> int:
     return int(re.search(r"^Pages:\s+(\d+)", _run("pdfinfo", str(pdf)), re.M)[1])
 
 
+def _contact_sheet(pages: list[Path], output: Path) -> None:
+    """The rendered pages side by side, for the README."""
+    images = [Image.open(page).convert("RGB") for page in pages]
+    width, height = images[0].size
+    columns = 5
+    rows = -(-len(images) // columns)
+    sheet = Image.new("RGB", (columns * (width + 12) + 12, rows * (height + 12) + 12), "#c9c4b8")
+    for index, image in enumerate(images):
+        sheet.paste(
+            image, (12 + (index % columns) * (width + 12), 12 + (index // columns) * (height + 12))
+        )
+    sheet.save(output, format="PNG", optimize=True)
+
+
 def test_the_printed_report_holds_the_votes_winners_and_messages(
-    app: Flask, teacher: FlaskClient, report: ReportClass, tmp_path: Path
+    app: Flask, teacher: FlaskClient, report: ReportClass, tmp_path: Path, screenshot_dir: Path
 ) -> None:
     pdf = _pdf(teacher, report, tmp_path, "report.pdf")
     text = " ".join(_run("pdftotext", "-layout", str(pdf), "-").split())
@@ -82,6 +96,7 @@ def test_the_printed_report_holds_the_votes_winners_and_messages(
             body = image.convert("L").crop((0, 0, image.width, int(image.height * 0.9)))
             inked = int((np.asarray(body) < 160).sum())
         assert inked > 200, f"{page.name} is blank above its footer"
+    _contact_sheet(rendered, screenshot_dir / "report-pdf-pages.png")
 
     images = [line.split() for line in _run("pdfimages", "-list", str(pdf)).splitlines()[2:]]
     assert len(images) >= 7  # estate before/after, 2 shadow maps, 2 options, the lesson's estate

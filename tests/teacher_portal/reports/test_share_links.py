@@ -25,8 +25,11 @@ from tests.teacher_portal.factories import (
 )
 from tests.teacher_portal.reports.report_factories import MESSAGES, ReportClass, report_class
 
-ANSWER = {"name": "Mette Holm", "role": "Formand for Teknik- og Miljøudvalget",
-          "text": "Tak for jeres forslag! Overgangen ved skolevejen kommer på udvalgets møde."}  # fmt: skip
+ANSWER = {
+    "name": "Mette Holm",
+    "role": "Formand for Teknik- og Miljøudvalget",
+    "text": "Tak for jeres forslag! Overgangen ved skolevejen kommer på udvalgets møde.",
+}
 CSRF_FIELD = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 
 
@@ -202,3 +205,19 @@ def test_only_the_class_teacher_manages_its_links(
     assert other.get(f"/report-links/{link.id}/letter.pdf").status_code == 404
     assert other.get(f"/classes/{report.school_class.id}/report").status_code == 404
     assert app.test_client().get(f"/r/{link.token}").status_code == 200  # still open
+
+
+def test_the_export_tells_links_and_answers_but_no_token_and_deleting_the_class_ends_them(
+    app: Flask, teacher: FlaskClient, link: ReportLink, report: ReportClass
+) -> None:
+    app.test_client().post(f"/r/{link.token}/answer", data=ANSWER)
+    exported = teacher.get(f"/classes/{report.school_class.id}/export.json")
+    data = exported.json["report"]
+    assert data["links"][0]["recipient"] == "Mette Holm"
+    assert data["links"][0]["answer"]["text"] == ANSWER["text"]
+    assert len(data["messages"]) == 3
+    assert link.token not in exported.text
+    assert teacher.post(f"/classes/{report.school_class.id}/delete").status_code == 302
+    assert app.test_client().get(f"/r/{link.token}").status_code == 404
+    with app.app_context():
+        assert db.session.scalar(select(ReportAnswer)) is None
