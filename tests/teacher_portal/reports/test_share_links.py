@@ -176,8 +176,11 @@ def test_the_answer_form_needs_its_csrf_token(tmp_path: Path) -> None:
         assert db.session.scalar(select(ReportAnswer.name)) == "Mette Holm"
 
 
-def test_answers_are_rate_limited_per_address(tmp_path: Path) -> None:
-    app = make_app(tmp_path, RATELIMIT_ENABLED=True, REPORT_ANSWER_LIMIT="3 per hour")
+def test_answers_and_link_requests_are_rate_limited_per_address(tmp_path: Path) -> None:
+    app = make_app(
+        tmp_path, RATELIMIT_ENABLED=True, REPORT_ANSWER_LIMIT="3 per hour",
+        REPORT_LINK_LIMIT="5 per minute",
+    )  # fmt: skip
     with app.app_context():
         create_teacher(admin=True)
         report = report_class()
@@ -192,6 +195,8 @@ def test_answers_are_rate_limited_per_address(tmp_path: Path) -> None:
     assert politician.post(f"/r/{'r' * 32}/answer", data=ANSWER).status_code == 429
     with app.app_context():
         assert db.session.scalar(select(ReportAnswer)) is None
+    guesses = [politician.get(f"/r/{guess:032d}").status_code for guess in range(6)]
+    assert guesses == [404] * 5 + [429]  # nobody tries tokens fast
 
 
 def test_only_the_class_teacher_manages_its_links(
