@@ -53,11 +53,10 @@ def _values(measures: Measures, language: str) -> list[tuple[str, str]]:
     return rows
 
 
-def measure_view(before: Measures, after: Measures | None, language: str) -> MeasureView:
-    """Rows of before and after (after = before when nothing was decided)."""
-    after = after or before
+def measure_view(before: Measures, after: Measures, language: str) -> MeasureView:
+    """Rows of before and after, and the noticeable changes in words."""
     old, new = dict(_values(before, language)), _values(after, language)
     rows = [MeasureRow(label, old.get(label, "–"), value, old.get(label) != value)
             for label, value in new]  # fmt: skip
-    changes = compare(before, after, language) if after is not before else []
+    changes = compare(before, after, language)
     return MeasureView(rows, changes, LABELS[language], format_date(after.day, "long"))

@@ -13,6 +13,7 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from minecraft_scripts.measures import Measures
 from minecraft_scripts.measures.phrasing import summary
 from teacher_portal.core.extensions import db
 from teacher_portal.game.previews import site_png
@@ -86,12 +87,12 @@ def _entry(scope: ReportScope, task: VotingTask) -> VoteEntry:
         rules=_rules(task),
         lesson=_lesson_title(task, scope.language),
         ranking=[task.label_of(key) for key in result.get("ranking") or []],
-        measures=measure_view(before, after, scope.language) if before else None,
+        measures=measure_view(before, after, scope.language) if before and after else None,
     )
 
 
 def _option(
-    scope: ReportScope, task: VotingTask, option: dict[str, Any], before, won: bool
+    scope: ReportScope, task: VotingTask, option: dict[str, Any], before: Measures | None, won: bool
 ) -> OptionEntry:
     if not (task.builds and option.get("variant")):
         return OptionEntry(option["key"], option["label"], None, "", won)

@@ -112,6 +112,7 @@ def test_the_asks_become_a_ranking_vote_and_the_report_follows_its_order(
             "Samarbejde om storskrald og genbrug",
         ]
         assert (task.method, task.decision, task.secret) == ("borda", "ranking", True)
+        assert task.compare == ["plurality", "condorcet"]  # the lesson's vote's rules
     made = teacher.post(f"/runs/{report.run.id}/asks-vote")
     assert made.status_code == 302 and "/votes/" in made.location
     page = teacher.get(f"/classes/{report.school_class.id}/report/view").text

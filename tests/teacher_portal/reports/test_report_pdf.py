@@ -83,6 +83,8 @@ def test_the_printed_report_holds_the_votes_winners_and_messages(
     assert "37 %" in text and "BL" in text  # the framing facts, with their source
     assert "Bebyggelsesprocent" in text  # the planner's measures before and after
     assert "Side 1 af" in text  # page numbers
+    assert "de samme stemmesedler, talt på en anden måde" in text.lower()  # compared methods
+    assert "Schulze" in text  # the compared Condorcet (Schulze) count
     nicknames = [name for names in MEMBERS.values() for name in names]
     assert not [name for name in nicknames if re.search(rf"\b{name}\b", text)]
 

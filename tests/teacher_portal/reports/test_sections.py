@@ -88,3 +88,17 @@ def test_a_report_of_one_lesson_leaves_out_the_others(
     one = teacher.get(address).text
     assert "Skal vi holde sommerfest?" not in one
     assert "Hvilken legeplads skal gården have?" in one
+
+
+def test_a_condorcet_vote_shows_its_head_to_head_table(
+    app: Flask, teacher: FlaskClient, report: ReportClass
+) -> None:
+    with app.app_context():
+        task = create_task(report.school_class, question="Hvor skal bænkene stå?",
+                           method="condorcet", lesson_run_id=report.run.id)  # fmt: skip
+        pupils = list(report.pupils.values())
+        cast_and_close(task, {pupil: ["3", "1", "2"] for pupil in pupils[:4]}
+                       | {pupil: ["1", "2", "3"] for pupil in pupils[4:]})  # fmt: skip
+    page = teacher.get(f"/classes/{report.school_class.id}/report/view").text
+    vote = page.split("Hvor skal bænkene stå?")[1]
+    assert 'class="pairwise"' in vote and "Vinder: Bænke" in vote
