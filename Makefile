@@ -4,7 +4,7 @@ BIN     := $(VENV)/bin
 PYTHON  ?= python3
 SYSTEM_PACKAGES := minetest-server minetest-mod-pycraft minetest-mod-worldedit chromium \
                    fonts-dejavu-core iproute2 postgresql nodejs \
-                   libpango-1.0-0 libpangoft2-1.0-0 poppler-utils minetest xvfb xdotool
+                   libpango-1.0-0 libpangoft2-1.0-0 poppler-utils zbar-tools minetest xvfb xdotool
 READERS := tests/readers
 
 .PHONY: run test lint format system-deps benchmark clean translations

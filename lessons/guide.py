@@ -68,6 +68,7 @@ class PhaseView:
     end: str
     build: list[str] = field(default_factory=list)
     vote: VoteView | None = None
+    report: str = ""
 
 
 def render_guide(
@@ -160,6 +161,7 @@ def _phase_views(
                 end=clock_text(elapsed + phase.minutes, start),
                 build=_build_lines(phase.build, lesson, estate, lang) if phase.build else [],
                 vote=_vote_view(phase.vote, estate, lang) if phase.vote else None,
+                report=labels.REPORT_STEPS[phase.report][lang] if phase.report else "",
             )
         )
         elapsed += phase.minutes

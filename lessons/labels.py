@@ -7,7 +7,7 @@ method and weighting so a teacher can explain the count to the class.
 
 from __future__ import annotations
 
-from lessons.schema import PhaseKind, RoleKind, Subject
+from lessons.schema import PhaseKind, ReportStep, RoleKind, Subject
 from lessons.vote_methods import DecisionKind, VoteMethod, VoteWeights
 
 Bilingual = dict[str, str]
@@ -146,6 +146,34 @@ PHASE_KINDS: dict[PhaseKind, Bilingual] = {
     PhaseKind.REFLECT: {"da": "Refleksion", "en": "Reflect"},
     PhaseKind.PRESENT: {"da": "Fremlæggelse", "en": "Present"},
 }
+
+REPORT_STEPS: dict[ReportStep, Bilingual] = {
+    ReportStep.MESSAGE: {
+        "da": "I portalen: hver gruppe skriver på telefonen problemet, forslaget og det, de beder "
+        "kommunen om (**Klassens budskab** på elevernes side). Du følger med under **Klassens "
+        "budskab** på lektionens side, og **Stem om ønskerne** sætter gruppernes ønsker på en "
+        "stemmeseddel.",
+        "en": "In the portal: each group writes on a phone the problem, the proposal and what "
+        "they ask the municipality for (**The class's message** on the pupils' page). Follow "
+        "along under **The class's message** on the lesson's page; **Vote on the asks** puts "
+        "the groups' asks on a ballot.",
+    },
+    ReportStep.PRINT: {
+        "da": "I portalen: **Rapport til kommunen** på klassens side – print rapporten og "
+        "briefingen til politikeren, og lav et delingslink med et invitationsbrev med QR-kode.",
+        "en": "In the portal: **Report to the municipality** on the class page – print the "
+        "report and the politician's briefing, and make a share link with an invitation letter "
+        "and its QR code.",
+    },
+    ReportStep.ANSWER: {
+        "da": "I portalen: politikerens skriftlige svar står under **Rapport til kommunen**. Læs "
+        "det først selv, og tryk **Vis for klassen**, så står det på elevernes telefoner.",
+        "en": "In the portal: the politician's written answer is under **Report to the "
+        "municipality**. Read it yourself first, then press **Show to the class** to put it on "
+        "the pupils' phones.",
+    },
+}
+"""What the portal offers in a phase with a `report` step, as the guide says it."""
 
 SUBJECTS: dict[Subject, Bilingual] = {
     Subject.SAMFUNDSFAG: {"da": "samfundsfag", "en": "social studies"},

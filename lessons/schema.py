@@ -47,6 +47,14 @@ class PhaseKind(StrEnum):
     PRESENT = "present"
 
 
+class ReportStep(StrEnum):
+    """What a phase does with the class's report to the municipality; the portal offers it."""
+
+    MESSAGE = "message"  # each group writes the problem, the proposal and its ask on phones
+    PRINT = "print"  # print the report, the politician's briefing and the invitation
+    ANSWER = "answer"  # read the politician's written answer with the class
+
+
 class Subject(StrEnum):
     """Subjects of the Danish folkeskole a lesson serves (Fælles Mål names)."""
 
@@ -195,6 +203,11 @@ class Phase(Strict):
     questions: list[Text] = Field(default_factory=list, description="Questions for the class")
     build: BuildStep | None = Field(default=None, description="What to build in the game now")
     vote: VoteTemplate | None = Field(default=None, description="The vote of a 'vote' phase")
+    report: Annotated[ReportStep, _one_of(ReportStep)] | None = Field(
+        default=None,
+        description="The class's report to the municipality: 'message' (groups write on "
+        "phones), 'print' (report, briefing, invitation) or 'answer' (read the reply)",
+    )
 
 
 class Role(Strict):

@@ -13,6 +13,7 @@ from teacher_portal import (
     pages,
     plots,
     pupils,
+    reports,
     school_network,
     teachers,
     voting,
@@ -30,6 +31,7 @@ FEATURES: list[ModuleType] = [
     estates,
     plots,
     voting,
+    reports,
     i18n,
     errors,
 ]

@@ -39,6 +39,7 @@ PORTAL_FEATURES = (
     "plots",
     "voting",
     "counting",
+    "reports",
 )
 PORTAL_FOUNDATIONS = ("core", "models")
 

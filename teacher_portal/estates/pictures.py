@@ -34,6 +34,14 @@ def decision_png(decision: EstateDecision, moment: str) -> bytes:
     return _pictures[key]
 
 
+def state_png(estate: ClassEstate, rows: list[EstateDecision]) -> bytes:
+    """The whole estate with these decisions (e.g. the report's before and after)."""
+    key = f"{state_key(estate, rows)}/whole"
+    if key not in _pictures:
+        _keep(key, png_bytes(render_isometric(state_model(estate_state(estate, rows)))))
+    return _pictures[key]
+
+
 def planned_png(
     school_class: SchoolClass, estate_id: str, lesson_variants: dict[str, str]
 ) -> bytes:

@@ -6,6 +6,7 @@ from teacher_portal.models.game import GAME_KINDS, GameServer
 from teacher_portal.models.lessons import JOB_KINDS, JOB_STATES, BuildJob, LessonRun
 from teacher_portal.models.people import Invitation, Teacher
 from teacher_portal.models.plots import PlotAssignment, PlotCapture, Proposal
+from teacher_portal.models.reports import ClassMessage, ClassReport, ReportAnswer, ReportLink
 from teacher_portal.models.settings import SchoolSettings
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask
 
@@ -17,6 +18,8 @@ __all__ = [
     "BuildJob",
     "CastBallot",
     "ClassEstate",
+    "ClassMessage",
+    "ClassReport",
     "EstateDecision",
     "GameServer",
     "Group",
@@ -27,6 +30,8 @@ __all__ = [
     "PlotCapture",
     "Proposal",
     "Pupil",
+    "ReportAnswer",
+    "ReportLink",
     "SchoolClass",
     "SchoolSettings",
     "Teacher",

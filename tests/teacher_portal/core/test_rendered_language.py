@@ -48,6 +48,14 @@ NOT_PAGES = {  # answers that are pictures, data or streams, not pages to read
     "plots.teacher.capture_picture",
     "plots.teacher.estate_map",
     "pupils.login.card",  # signs in and redirects; its "card does not work" page is visited
+    "reports.share.pdf",  # the PDFs' text is read back with poppler in tests/…/reports
+    "reports.share.picture",
+    "reports.share.ready",
+    "reports.teacher.briefing",
+    "reports.teacher.letter",
+    "reports.teacher.pdf",
+    "reports.teacher.picture",
+    "reports.teacher.ready",
     "static",
     "voting.ballot.option_picture",
     "voting.projector.stream",
@@ -61,7 +69,12 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%%")
 NICKNAMES = ("Ali", "Bo", "Cem", "Dina", "Gry", "Tina")  # pupils, pasted ones, the teacher
 # The class's own data, the same in both languages: names the teacher gave, the example names
 # on the roster page, and proper nouns (the toolkit's Danish name, used in both guides).
-CLASS_DATA = ("6.B", "ali_mc", "Cecilie", "Jagten på fællesskabet", "BL – Danmarks Almene Boliger")
+CLASS_DATA = ("6.B", "ali_mc", "Cecilie", "Jagten på fællesskabet", "BL – Danmarks Almene Boliger",
+              "Borgmester")  # fmt: skip
+# Names that say themselves in every language: the report's language choice, and the titles
+# of the Danish publications the framing facts cite.
+OWN_NAMES = ("Dansk", "English", "Demokrati & frivillighed",
+             "Frivilligt engagement i den almene sektor")  # fmt: skip
 # Literal things in no language: addresses, e-mails, file names, class codes, numbers, the
 # chat command, team names the portal made, and the placeholders scripts fill in.
 LITERALS = re.compile(
@@ -300,7 +313,17 @@ def visit_pages(app: Flask, ids: dict, language: str) -> dict[str, str]:
         "projector, closed": _get(teacher, f"/votes/{t['closed']}/projector"),
         "plots": _get(teacher, f"/classes/{c}/plots"),
         "gallery": _get(teacher, f"/classes/{c}/gallery"),
+        "report": _get(teacher, f"/classes/{c}/report"),
+        "report in the page's language": _post(  # a report speaks the language it is set to
+            teacher, f"/classes/{c}/report", {"scope": "", "language": language}
+        ),
+        "report itself": _get(teacher, f"/classes/{c}/report/view"),
+        "report link made": _post(
+            teacher, f"/classes/{c}/report/links", {"recipient": "Borgmester", "days": "30"}
+        ),
     }
+    share = re.search(r"/r/[\w-]+", pages["report link made"])[0]
+    pages["report for a politician"] = _get(visitor, share)
     sign_in_pupil(pupil, ids["ali"])
     pages |= {
         "pupil home, building": _get(pupil, "/pupil/"),
@@ -316,6 +339,7 @@ def visit_pages(app: Flask, ids: dict, language: str) -> dict[str, str]:
         "ballot, closed": _get(pupil, f"/vote/{t['closed']}"),
         "pupil result": _get(pupil, f"/vote/{t['closed']}/results"),
         "pupil home, voted": _get(pupil, "/pupil/"),
+        "message, not now": _get(pupil, "/pupil/message", 409),
     }
     pages["run, vote"] = _post(teacher, f"/runs/{run}/phase", {"to": ids["vote_phase"]})
     pages["pupil home, vote phase"] = _get(pupil, "/pupil/")
@@ -323,13 +347,15 @@ def visit_pages(app: Flask, ids: dict, language: str) -> dict[str, str]:
 
 
 def _both_languages(tmp_path: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
-    app = make_app(tmp_path)
+    """Each language visits its own class: the visit splits the groups (and so the plots)."""
     visited: set[str] = set()
-    app.after_request(lambda response: visited.add(request.endpoint) or response)
-    ids = _a_class_in_the_middle_of_the_course(app)
-    danish = visit_pages(app, ids, "da")
-    english = visit_pages(app, ids, "en")
-    return danish, english, visited
+    pages = []
+    for language in ("da", "en"):
+        (tmp_path / language).mkdir()
+        app = make_app(tmp_path / language)
+        app.after_request(lambda response: visited.add(request.endpoint) or response)
+        pages.append(visit_pages(app, _a_class_in_the_middle_of_the_course(app), language))
+    return pages[0], pages[1], visited
 
 
 def test_every_page_speaks_one_language(tmp_path: Path) -> None:
@@ -385,7 +411,7 @@ def _without_data(chunk: str) -> str:
 
 @functools.cache
 def _known_data() -> list[str]:
-    return sorted({*NICKNAMES, *CLASS_DATA, *_data_words()}, key=len, reverse=True)
+    return sorted({*NICKNAMES, *CLASS_DATA, *OWN_NAMES, *_data_words()}, key=len, reverse=True)
 
 
 def _pieces(chunks: set[str]) -> set[str]:
