@@ -19,6 +19,7 @@ from minecraft_scripts.server.managed_minetest import (
     missing_requirement,
     port_in_use,
 )
+from teacher_portal.background.commands import process_options, serve_several, worker
 from teacher_portal.counting.cli import tally
 
 
@@ -29,7 +30,7 @@ def main(context: click.Context) -> None:
     context.obj = {"estate_picture": preview_png}  # lessons draw estates through this
 
 
-for command in (*game_commands, lessons, tally):
+for command in (*game_commands, lessons, tally, worker):
     main.add_command(command)
 
 
@@ -68,7 +69,10 @@ def game_server_for(app: Flask, wanted: bool) -> Iterator[None]:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
 @click.option("--port", default=5000, show_default=True, help="Port of the portal.")
 @click.option("--no-minetest", is_flag=True, help="Do not start the managed Minetest world.")
-def up(host: str, port: int, no_minetest: bool) -> None:
+@process_options
+def up(
+    host: str, port: int, no_minetest: bool, workers: int, job_workers: int, threads: int
+) -> None:
     """Start the teacher portal and, when installed, a Minetest world for the class."""
     from teacher_portal import create_app
     from teacher_portal.core.database import upgrade_database
@@ -77,6 +81,8 @@ def up(host: str, port: int, no_minetest: bool) -> None:
     upgrade_database(app)
     stop_on_terminate()
     with game_server_for(app, wanted=not no_minetest):
+        if serve_several(app, host, port, workers, job_workers, threads):
+            return
         try:
             server = make_server(host, port, app, threaded=True)
         except OSError as error:

@@ -29,7 +29,7 @@ WEB_FRAMEWORKS = {
 
 
 PORTAL_FEATURES = ("teachers", "classes", "pupils", "lesson_runs", "game", "voting", "counting")
-PORTAL_FOUNDATIONS = ("core", "models")
+PORTAL_FOUNDATIONS = ("core", "models", "background")
 
 
 def imported_module_paths(path: Path) -> set[str]:

@@ -1,21 +1,36 @@
-"""Builds in the game as background jobs: a thread per job, the job row its only shared state.
+"""Work in the game as background jobs (estate builds, winner builds, captures, exports); the
+job row is the only state they share with the pages.
 
-Error texts are stored in the default language (Danish): the thread has no request to choose by.
+The seam other features use:
+- `start_build(school_class, estate_id, variants, lesson_run=None)` queues an estate build (a
+  lesson's build phase, a vote's winner). While a job of the class is queued or running, that
+  one is returned instead: two jobs must not write the same world at once.
+- A new kind of job is one registration, `register_work("capture", work)`, and then
+  `start_job(school_class, "capture", estate_id, origin)`. `work(job)` runs in a worker with an
+  app context; it reports with `progress_writer(job)` and ends with `finish(job, ...)`. An
+  exception ends the job as failed with a reason the teacher can read.
+- The row (`BuildJob`: state, done, total, percent, error, verified, attempts) is what every
+  page reads, so any web process shows any job.
 
-`start_build` is the one entry point (lesson runs use it; so can a vote that builds its winner).
-Progress is written to the row so any page, in any worker, can show it.
+Where the work runs is `teacher_portal.background`'s business: a thread of the portal
+process (embedded SQLite), or a `jagten worker` process through PostgreSQL. A job outlives the
+web process that started it; when its worker dies it is run again by another worker, and after
+`MAX_ATTEMPTS` starts it fails with that reason: it is never left "running".
+
+Error texts are stored in the default language (Danish): the worker has no request to choose by.
 """
 
 import logging
-import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
-from flask import Flask, current_app
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from minecraft_scripts.server.connection import GameConnection, GameConnectionError
+from teacher_portal import background
 from teacher_portal.core.clock import utcnow
 from teacher_portal.core.extensions import db
 from teacher_portal.game.servers import server_for
@@ -25,12 +40,19 @@ from worlds.datafile import DataFileError
 
 log = logging.getLogger(__name__)
 
-PROGRESS_WRITE_INTERVAL = (
-    0.25  # seconds between progress writes; the page polls about once a second
-)
+PROGRESS_WRITE_INTERVAL = 0.25  # seconds between progress writes; pages poll about once a second
 ACTIVE_STATES = ("queued", "running")
+MAX_ATTEMPTS = 2  # a job whose worker died is run once more, then failed
+TASK = "game.job"
 
-_threads: dict[int, threading.Thread] = {}
+Work = Callable[[BuildJob], None]
+"""What a job of one kind does in its worker; it ends the job with `finish`."""
+_work: dict[str, Work] = {}
+
+
+def register_work(kind: str, work: Work) -> None:
+    """Say what a kind of job does (`build` here; a feature adds `capture`, `export`, ...)."""
+    _work[kind] = work
 
 
 def build_origin(school_class: SchoolClass) -> tuple[int, int, int]:
@@ -45,7 +67,9 @@ def latest_finished_build(
 ) -> BuildJob | None:
     """The class's most recent successful build (of `estate_id`, if given): where its estate
     stands in the world, and with which variants."""
-    query = select(BuildJob).where(BuildJob.class_id == school_class.id, BuildJob.state == "done")
+    query = select(BuildJob).where(
+        BuildJob.class_id == school_class.id, BuildJob.kind == "build", BuildJob.state == "done"
+    )
     if estate_id is not None:
         query = query.where(BuildJob.estate_id == estate_id)
     return db.session.scalar(query.order_by(BuildJob.id.desc()))
@@ -58,6 +82,10 @@ def latest_build_of_run(run: LessonRun) -> BuildJob | None:
     )
 
 
+def _key(job_id: int) -> str:
+    return f"game-job-{job_id}"
+
+
 def _unfinished_jobs(school_class: SchoolClass) -> list[BuildJob]:
     return list(
         db.session.scalars(
@@ -68,25 +96,59 @@ def _unfinished_jobs(school_class: SchoolClass) -> list[BuildJob]:
     )
 
 
-def _is_running_here(job: BuildJob) -> bool:
-    thread = _threads.get(job.id)
-    return thread is not None and thread.is_alive()
-
-
 def active_job(school_class: SchoolClass) -> BuildJob | None:
-    """The class's job whose thread is running in this process, if any."""
-    return next((job for job in _unfinished_jobs(school_class) if _is_running_here(job)), None)
+    """The class's queued or running job, if one may still be running somewhere."""
+    return next(
+        (job for job in _unfinished_jobs(school_class) if background.may_be_running(_key(job.id))),
+        None,
+    )
 
 
 def fail_interrupted_jobs(school_class: SchoolClass) -> None:
-    """Mark queued or running jobs that no thread runs (the portal was restarted) as failed,
-    with a reason the teacher can act on."""
-    interrupted = [job for job in _unfinished_jobs(school_class) if not _is_running_here(job)]
+    """Mark queued or running jobs that nothing runs any more (the embedded portal was
+    restarted) as failed, with a reason the teacher can act on."""
+    interrupted = [
+        job for job in _unfinished_jobs(school_class) if not background.may_be_running(_key(job.id))
+    ]
     for job in interrupted:
         job.state = "failed"
         job.error = _("The build was interrupted because the portal stopped. Start it again.")
     if interrupted:
         db.session.commit()
+
+
+def start_job(
+    school_class: SchoolClass,
+    kind: str,
+    estate_id: str,
+    origin: tuple[int, int, int],
+    *,
+    variants: dict[str, str] | None = None,
+    lesson_run: LessonRun | None = None,
+) -> BuildJob:
+    """Queue a job of a registered kind; while one of the class is unfinished, that one is
+    returned. The row and the queue's entry are committed together."""
+    if kind not in _work:
+        raise LookupError(f"no work is registered for jobs of kind {kind!r}")
+    fail_interrupted_jobs(school_class)
+    running = active_job(school_class)
+    if running is not None:
+        return running
+    job = BuildJob(
+        class_id=school_class.id,
+        lesson_run_id=lesson_run.id if lesson_run else None,
+        kind=kind,
+        estate_id=estate_id,
+        variants=variants or {},
+        origin_x=origin[0],
+        origin_y=origin[1],
+        origin_z=origin[2],
+    )
+    db.session.add(job)
+    db.session.flush()
+    background.defer(TASK, _key(job.id), job_id=job.id)
+    db.session.commit()
+    return job
 
 
 def start_build(
@@ -95,65 +157,57 @@ def start_build(
     variants: dict[str, str],
     lesson_run: LessonRun | None = None,
 ) -> BuildJob:
-    """Queue a build and start its thread; while one runs for the class, that one is returned."""
-    fail_interrupted_jobs(school_class)
-    running = active_job(school_class)
-    if running is not None:
-        return running
-    x, y, z = build_origin(school_class)
-    job = BuildJob(
-        class_id=school_class.id,
-        lesson_run_id=lesson_run.id if lesson_run else None,
-        estate_id=estate_id,
+    """Queue a build of the estate with these variants in the class's slot."""
+    return start_job(
+        school_class,
+        "build",
+        estate_id,
+        build_origin(school_class),
         variants=variants,
-        origin_x=x,
-        origin_y=y,
-        origin_z=z,
+        lesson_run=lesson_run,
     )
-    db.session.add(job)
-    db.session.commit()
-    _launch(current_app._get_current_object(), job.id)  # type: ignore[attr-defined]
-    return job
 
 
 def retry(job: BuildJob) -> BuildJob:
-    """Run a failed job again with the same estate, variants and place."""
+    """Run a failed job again: same kind, estate, variants and place."""
     school_class = db.session.get(SchoolClass, job.class_id)
     run = db.session.get(LessonRun, job.lesson_run_id) if job.lesson_run_id else None
-    return start_build(school_class, job.estate_id, dict(job.variants), run)
+    origin = (job.origin_x, job.origin_y, job.origin_z)
+    return start_job(
+        school_class, job.kind, job.estate_id, origin, variants=dict(job.variants), lesson_run=run
+    )
 
 
 def wait(job_id: int, timeout: float | None = None) -> None:
-    """Block until the job's thread ends (for tests and the CLI)."""
-    thread = _threads.get(job_id)
-    if thread is not None:
-        thread.join(timeout)
+    """Block until the job's thread ends, where this process runs it (tests and the CLI)."""
+    background.wait(_key(job_id), timeout)
 
 
-def _launch(app: Flask, job_id: int) -> None:
-    thread = threading.Thread(
-        target=_run, args=(app, job_id), name=f"build-job-{job_id}", daemon=True
-    )
-    _threads[job_id] = thread
-    thread.start()
-
-
-def _run(app: Flask, job_id: int) -> None:
-    with app.app_context():
-        try:
-            job = db.session.get(BuildJob, job_id)
-            job.state = "running"
-            db.session.commit()
-            _build(job)
-        except (GameConnectionError, OSError) as error:
-            _fail(job_id, _("The game server did not answer: %(detail)s", detail=str(error)))
-        except (DataFileError, LookupError) as error:
-            _fail(job_id, _("The estate could not be loaded: %(detail)s", detail=str(error)))
-        except Exception as error:  # a job must always end with a reason the teacher can read
-            log.exception("build job %s failed", job_id)
-            _fail(job_id, f"{type(error).__name__}: {error}")
-        finally:
-            db.session.remove()
+@background.task(TASK)
+def run_job(job_id: int) -> None:
+    """The queue's entry point: one start of the job, with its kind's work."""
+    job = db.session.get(BuildJob, job_id)
+    if job is None or job.state not in ACTIVE_STATES:
+        return  # the class was deleted, or the job ended before its worker died
+    if job.attempts >= MAX_ATTEMPTS:
+        reason = _(
+            "The process running the job stopped %(count)d times. Start it again.",
+            count=job.attempts,
+        )
+        finish(job, "failed", error=reason)
+        return
+    job.attempts += 1
+    job.state, job.done = "running", 0
+    db.session.commit()
+    try:
+        _work[job.kind](job)
+    except (GameConnectionError, OSError) as error:
+        _fail(job_id, _("The game server did not answer: %(detail)s", detail=str(error)))
+    except (DataFileError, LookupError) as error:
+        _fail(job_id, _("The estate could not be loaded: %(detail)s", detail=str(error)))
+    except Exception as error:  # a job must always end with a reason the teacher can read
+        log.exception("job %s failed", job_id)
+        _fail(job_id, f"{type(error).__name__}: {error}")
 
 
 def _fail(job_id: int, error: str) -> None:
@@ -161,11 +215,12 @@ def _fail(job_id: int, error: str) -> None:
     job = db.session.get(BuildJob, job_id)
     if job is None:  # the class was deleted while it was building: nobody is waiting
         return
-    _finish(job, "failed", error=error)
+    finish(job, "failed", error=error)
 
 
-def _build(job: BuildJob) -> None:
-    from minecraft_scripts.server.build import build_estate  # written by the estates part
+def build_estate_work(job: BuildJob) -> None:
+    """The `build` kind: the estate with the job's variants, by diff, verified."""
+    from minecraft_scripts.server.build import build_estate
 
     estate = load_estate(job.estate_id)
     server = server_for(db.session.get(SchoolClass, job.class_id))
@@ -177,18 +232,22 @@ def _build(job: BuildJob) -> None:
             at=(job.origin_x, job.origin_y, job.origin_z),
             verify=True,
             diff=True,
-            progress=_progress_writer(job),
+            progress=progress_writer(job),
         )
     job.verified = report.verified
     job.mismatches = report.mismatches
     if report.verified:
-        _finish(job, "done", done=job.total or 1)
+        finish(job, "done", done=job.total or 1)
     else:
         error = _("%(count)d blocks differ after building. Try again.", count=report.mismatches)
-        _finish(job, "failed", error=error)
+        finish(job, "failed", error=error)
 
 
-def _progress_writer(job: BuildJob) -> Any:
+register_work("build", build_estate_work)
+
+
+def progress_writer(job: BuildJob) -> Any:
+    """`progress(done, total)` for a job's work: written to its row a few times a second."""
     last_write = 0.0
 
     def write(done: int, total: int) -> None:
@@ -203,9 +262,8 @@ def _progress_writer(job: BuildJob) -> Any:
     return write
 
 
-def _finish(
-    job: BuildJob, state: str, *, error: str | None = None, done: int | None = None
-) -> None:
+def finish(job: BuildJob, state: str, *, error: str | None = None, done: int | None = None) -> None:
+    """End a job: done, or failed with a reason the teacher can act on."""
     job.state = state
     job.error = error
     if done is not None:

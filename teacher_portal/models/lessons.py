@@ -35,7 +35,9 @@ class LessonRun(db.Model):
 
 
 class BuildJob(db.Model):
-    """A build running in a background thread; the row is the only state the page polls."""
+    """Work in the game (a build, a capture, ...) run by a background worker; the row is the
+    only state pages read, in any process. `kind` names the registered work
+    (`game.jobs.register_work`); `attempts` counts starts (a job whose worker died is run again)."""
 
     __tablename__ = "build_job"
 
@@ -46,6 +48,7 @@ class BuildJob(db.Model):
     lesson_run_id: Mapped[int | None] = mapped_column(
         ForeignKey("lesson_run.id", ondelete="SET NULL")
     )
+    kind: Mapped[str] = mapped_column(String(20), default="build")
     estate_id: Mapped[str] = mapped_column(String(100))
     variants: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     origin_x: Mapped[int]
@@ -57,6 +60,7 @@ class BuildJob(db.Model):
     error: Mapped[str | None] = mapped_column(Text)
     verified: Mapped[bool | None]
     mismatches: Mapped[int | None]
+    attempts: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
 

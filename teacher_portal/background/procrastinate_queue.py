@@ -1,0 +1,76 @@
+"""A municipality's queue: procrastinate, in the portal's own PostgreSQL database.
+
+Deferring writes procrastinate's job row on the session's own connection, inside the
+caller's transaction (procrastinate's "external connection"), so a job exists exactly when
+the row that describes it (e.g. the `build_job`) does, and web processes open no pool of
+their own. `jagten worker` processes (`background.worker`) fetch the jobs (LISTEN/NOTIFY,
+`FOR UPDATE SKIP LOCKED`), send heartbeats, and retry the jobs of a worker that died.
+
+Procrastinate's tables, types and functions are created by the Alembic revision
+`0004_job_queue` from the installed version's `schema.sql`; pyproject pins the minor version,
+and moving to a newer one means a revision that applies procrastinate's migration files.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+import procrastinate
+from flask import Flask
+from procrastinate.exceptions import AlreadyEnqueued
+from sqlalchemy.engine import make_url
+
+from teacher_portal.background.queue import registered, run_registered
+from teacher_portal.core.extensions import db
+
+
+def libpq_url(app: Flask) -> str:
+    """The portal's database as psycopg itself takes it (no SQLAlchemy driver name)."""
+    url = make_url(app.config["SQLALCHEMY_DATABASE_URI"]).set(drivername="postgresql")
+    return url.render_as_string(hide_password=False)
+
+
+class ProcrastinateQueue:
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self._queue: procrastinate.App | None = None
+
+    @property
+    def queue(self) -> procrastinate.App:
+        """Built on first use, once every feature has registered its tasks."""
+        if self._queue is None:
+            queue = procrastinate.App(
+                connector=procrastinate.PsycopgConnector(conninfo=libpq_url(self.app))
+            )
+            for name in registered():
+                queue.task(name=name, pass_context=False)(_runner(self.app, name))
+            self._queue = queue
+        return self._queue
+
+    def defer(self, name: str, key: str, kwargs: dict[str, Any], unique: bool) -> None:
+        connection = db.session.connection().connection.driver_connection
+        if not unique:
+            self.queue.configure_task(name, connection=connection).defer(**kwargs)
+            return
+        savepoint = db.session.begin_nested()  # a refused queueing lock must not end the rest
+        try:
+            self.queue.configure_task(name, connection=connection, queueing_lock=key).defer(
+                **kwargs
+            )
+        except AlreadyEnqueued:
+            savepoint.rollback()
+        else:
+            savepoint.commit()
+
+    def may_be_running(self, key: str) -> bool:
+        return True  # in some worker, maybe; the sweep ends what a dead worker left behind
+
+    def wait(self, key: str, timeout: float | None) -> None:
+        """Nothing to join here: the work runs in a worker process; follow its row."""
+
+
+def _runner(app: Flask, name: str) -> Callable[..., None]:
+    def run(**kwargs: Any) -> None:
+        run_registered(app, name, kwargs)
+
+    run.__name__ = run.__qualname__ = name
+    return run
