@@ -1,5 +1,7 @@
 """The command line of background work: `jagten worker`, and `jagten up`'s process options."""
 
+import logging
+
 import click
 
 from teacher_portal.background import processes, sweep
@@ -20,6 +22,7 @@ def worker(concurrency: int) -> None:
     from teacher_portal import create_app
     from teacher_portal.background.worker import NotOnPostgres, run_worker
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     app = create_app()
     click.echo(f"Jobprocessen kører ({concurrency} ad gangen; stop med Ctrl+C).")
     try:

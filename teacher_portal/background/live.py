@@ -99,6 +99,8 @@ class PostgresHub(LocalHub):
 
 
 def init_app(app: Flask) -> None:
+    # How long a waiting stream trusts the announcements before it looks for itself.
+    app.config.setdefault("LIVE_FALLBACK_SECONDS", 5.0)
     if uses_postgres(app):
         from teacher_portal.background.procrastinate_queue import libpq_url
 

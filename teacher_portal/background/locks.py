@@ -43,7 +43,7 @@ def holder_name() -> str:
     return f"jagten {socket.gethostname()}:{os.getpid()}"
 
 
-def _space(name: str) -> int:
+def key_space(name: str) -> int:
     return zlib.crc32(name.encode()) & 0x7FFFFFFF
 
 
@@ -72,7 +72,7 @@ def exclusive(name: str, number: int) -> Iterator[HeldLock | None]:
 def is_held(name: str, number: int) -> bool:
     """Whether anyone holds the lock now (in any process)."""
     if uses_postgres(current_app):
-        return bool(db.session.scalar(_IS_HELD, {"space": _space(name), "number": number}))
+        return bool(db.session.scalar(_IS_HELD, {"space": key_space(name), "number": number}))
     return _in_memory_key(name, number) in _HELD_HERE
 
 
@@ -108,7 +108,7 @@ def _advisory(name: str, number: int) -> Iterator[HeldLock | None]:
     )
     try:
         got = connection.execute(
-            "SELECT pg_try_advisory_lock(%s::int4, %s::int4)", (_space(name), number)
+            "SELECT pg_try_advisory_lock(%s::int4, %s::int4)", (key_space(name), number)
         ).fetchone()[0]
         yield _Advisory(connection) if got else None
     finally:

@@ -33,27 +33,38 @@ class ProcrastinateQueue:
     def __init__(self, app: Flask) -> None:
         self.app = app
         self._queue: procrastinate.App | None = None
+        self._deferrer: procrastinate.App | None = None
 
     @property
     def queue(self) -> procrastinate.App:
-        """Built on first use, once every feature has registered its tasks."""
+        """The worker's app (asynchronous), built on first use once every feature has
+        registered its tasks."""
         if self._queue is None:
-            queue = procrastinate.App(
-                connector=procrastinate.PsycopgConnector(conninfo=libpq_url(self.app))
-            )
-            for name in registered():
-                queue.task(name=name, pass_context=False)(_runner(self.app, name))
-            self._queue = queue
+            self._queue = self._app(procrastinate.PsycopgConnector(conninfo=libpq_url(self.app)))
         return self._queue
+
+    @property
+    def deferrer(self) -> procrastinate.App:
+        """Deferring from synchronous code (a request, a sweep), always on the caller's own
+        connection: this app never opens a pool."""
+        if self._deferrer is None:
+            self._deferrer = self._app(procrastinate.SyncPsycopgConnector(conninfo=""))
+        return self._deferrer
+
+    def _app(self, connector: procrastinate.BaseConnector) -> procrastinate.App:
+        queue = procrastinate.App(connector=connector)
+        for name in registered():
+            queue.task(name=name, pass_context=False)(_runner(self.app, name))
+        return queue
 
     def defer(self, name: str, key: str, kwargs: dict[str, Any], unique: bool) -> None:
         connection = db.session.connection().connection.driver_connection
         if not unique:
-            self.queue.configure_task(name, connection=connection).defer(**kwargs)
+            self.deferrer.configure_task(name, connection=connection).defer(**kwargs)
             return
         savepoint = db.session.begin_nested()  # a refused queueing lock must not end the rest
         try:
-            self.queue.configure_task(name, connection=connection, queueing_lock=key).defer(
+            self.deferrer.configure_task(name, connection=connection, queueing_lock=key).defer(
                 **kwargs
             )
         except AlreadyEnqueued:

@@ -4,15 +4,15 @@ The stream is a plain streaming response that waits for the vote's change announ
 (`live_results`: a ballot cast in any process, opening, closing, showing the result), reads
 the results from the database and sends the fragment when it changed. A burst of ballots is
 drawn at most every `MIN_REDRAW_SECONDS`; without announcements it still looks every
-`FALLBACK_SECONDS`. Each stream ends after a while and the browser's EventSource reconnects
-by itself, so a stream never holds a web thread for long.
+`LIVE_FALLBACK_SECONDS` (5 by default). Each stream ends after a while and the browser's
+EventSource reconnects by itself, so a stream never holds a web thread for long.
 """
 
 import json
 import time
 from collections.abc import Iterator
 
-from flask import Blueprint, Response, render_template, stream_with_context
+from flask import Blueprint, Response, current_app, render_template, stream_with_context
 from flask_login import login_required
 
 from teacher_portal.core.extensions import db
@@ -24,7 +24,6 @@ from teacher_portal.voting.result_view import results_view
 bp = Blueprint("projector", __name__)
 
 MIN_REDRAW_SECONDS = 0.25
-FALLBACK_SECONDS = 5.0
 STREAM_SECONDS = 60.0
 KEEPALIVE_SECONDS = 15.0
 RECONNECT_MILLISECONDS = 1000
@@ -73,7 +72,8 @@ def _updates(task_id: int, seconds: float) -> Iterator[str]:
             last_sent = time.monotonic()
         db.session.rollback()
         time.sleep(MIN_REDRAW_SECONDS)  # ballots arriving meanwhile make one redraw
-        wait = min(FALLBACK_SECONDS, max(0.0, deadline - time.monotonic()))
+        fallback = current_app.config["LIVE_FALLBACK_SECONDS"]
+        wait = min(fallback, max(0.0, deadline - time.monotonic()))
         heard = live_results.wait_for_change(task_id, heard, wait)
 
 
