@@ -27,14 +27,18 @@ class InProcessQueue:
     def __init__(self, app: Flask) -> None:
         self.app = app
         self._threads: dict[str, threading.Thread] = {}
+        self._committing: set[str] = set()  # deferred, thread not started yet
         self._lock = threading.Lock()
 
     def defer(self, name: str, key: str, kwargs: dict[str, Any], unique: bool) -> None:
+        with self._lock:
+            self._committing.add(key)
         after_commit(lambda: self._start(name, key, kwargs, unique))
 
     def _start(self, name: str, key: str, kwargs: dict[str, Any], unique: bool) -> None:
         with self._lock:
-            if unique and self.may_be_running(key):
+            self._committing.discard(key)
+            if unique and self._alive(key):
                 return
             for ended in [k for k, thread in self._threads.items() if not thread.is_alive()]:
                 del self._threads[ended]
@@ -47,6 +51,9 @@ class InProcessQueue:
             thread.start()
 
     def may_be_running(self, key: str) -> bool:
+        return key in self._committing or self._alive(key)
+
+    def _alive(self, key: str) -> bool:
         thread = self._threads.get(key)
         return thread is not None and thread.is_alive()
 

@@ -17,10 +17,16 @@ from typing import Any
 import procrastinate
 from flask import Flask
 from procrastinate.exceptions import AlreadyEnqueued
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from teacher_portal.background.queue import registered, run_registered
 from teacher_portal.core.extensions import db
+
+_PENDING = text(
+    "SELECT EXISTS (SELECT 1 FROM procrastinate_jobs WHERE status IN ('todo', 'doing')"
+    " AND (lock = :key OR queueing_lock = :key))"
+)
 
 
 def libpq_url(app: Flask) -> str:
@@ -58,9 +64,11 @@ class ProcrastinateQueue:
         return queue
 
     def defer(self, name: str, key: str, kwargs: dict[str, Any], unique: bool) -> None:
+        """The key becomes the job's `lock` (unique keys are one per job, so it orders
+        nothing) or, for `unique`, its `queueing_lock`: either way `may_be_running` finds it."""
         connection = db.session.connection().connection.driver_connection
         if not unique:
-            self.deferrer.configure_task(name, connection=connection).defer(**kwargs)
+            self.deferrer.configure_task(name, connection=connection, lock=key).defer(**kwargs)
             return
         savepoint = db.session.begin_nested()  # a refused queueing lock must not end the rest
         try:
@@ -73,7 +81,9 @@ class ProcrastinateQueue:
             savepoint.commit()
 
     def may_be_running(self, key: str) -> bool:
-        return True  # in some worker, maybe; the sweep ends what a dead worker left behind
+        """Waiting or taken by a worker (a dead worker's job stays taken until the sweep
+        queues it again)."""
+        return bool(db.session.scalar(_PENDING, {"key": key}))
 
     def wait(self, key: str, timeout: float | None) -> None:
         """Nothing to join here: the work runs in a worker process; follow its row."""

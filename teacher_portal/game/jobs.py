@@ -31,6 +31,7 @@ from sqlalchemy import select
 
 from minecraft_scripts.server.connection import GameConnection, GameConnectionError
 from teacher_portal import background
+from teacher_portal.background import sweep
 from teacher_portal.core.clock import utcnow
 from teacher_portal.core.extensions import db
 from teacher_portal.game.servers import server_for
@@ -86,14 +87,11 @@ def _key(job_id: int) -> str:
     return f"game-job-{job_id}"
 
 
-def _unfinished_jobs(school_class: SchoolClass) -> list[BuildJob]:
-    return list(
-        db.session.scalars(
-            select(BuildJob).where(
-                BuildJob.class_id == school_class.id, BuildJob.state.in_(ACTIVE_STATES)
-            )
-        )
-    )
+def _unfinished_jobs(school_class: SchoolClass | None = None) -> list[BuildJob]:
+    query = select(BuildJob).where(BuildJob.state.in_(ACTIVE_STATES))
+    if school_class is not None:
+        query = query.where(BuildJob.class_id == school_class.id)
+    return list(db.session.scalars(query))
 
 
 def active_job(school_class: SchoolClass) -> BuildJob | None:
@@ -104,9 +102,10 @@ def active_job(school_class: SchoolClass) -> BuildJob | None:
     )
 
 
-def fail_interrupted_jobs(school_class: SchoolClass) -> None:
+def fail_interrupted_jobs(school_class: SchoolClass | None = None) -> None:
     """Mark queued or running jobs that nothing runs any more (the embedded portal was
-    restarted) as failed, with a reason the teacher can act on."""
+    restarted; a worker gave up) as failed, with a reason the teacher can act on. Every
+    worker's sweep does this for all classes."""
     interrupted = [
         job for job in _unfinished_jobs(school_class) if not background.may_be_running(_key(job.id))
     ]
@@ -115,6 +114,9 @@ def fail_interrupted_jobs(school_class: SchoolClass) -> None:
         job.error = _("The build was interrupted because the portal stopped. Start it again.")
     if interrupted:
         db.session.commit()
+
+
+sweep.every_sweep(fail_interrupted_jobs)
 
 
 def start_job(
