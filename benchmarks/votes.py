@@ -41,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.*.c
 from sqlalchemy import func, select
 
 from teacher_portal import create_app
+from teacher_portal.background.processes import DEFAULT_THREADS, gunicorn_command
 from teacher_portal.core.database import upgrade_database
 from teacher_portal.core.extensions import db
 from teacher_portal.models import Pupil, SchoolClass, Teacher
@@ -120,36 +121,31 @@ def cpu_seconds(pids: list[int]) -> float:
 
 
 @contextmanager
-def jagten_up(env: dict[str, str], workers: int | None) -> Iterator[tuple[int, Callable]]:
-    """`jagten up` as a user starts it; yields its port and a CPU meter of its processes."""
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "teacher_portal.cli",
-        "up",
-        "--no-minetest",
-        "--port",
-        str(port),
-    ]
-    if workers:
-        command += ["--workers", str(workers)]
+def serving(command: list[str], env: dict[str, str], port: int) -> Iterator[Callable]:
+    """Run the server command; yields a CPU meter of its processes once it answers."""
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 90
         while True:
-            assert server.poll() is None, "jagten up stopped"
+            assert server.poll() is None, "the server stopped"
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
                     break
             except OSError:
-                assert time.monotonic() < deadline, "jagten up did not start within 90 s"
+                assert time.monotonic() < deadline, "the server did not start within 90 s"
                 time.sleep(0.2)
         time.sleep(1.0)  # gunicorn's workers are all up
-        yield port, lambda: cpu_seconds([server.pid, *descendants(server.pid)])
+        yield lambda: cpu_seconds([server.pid, *descendants(server.pid)])
     finally:
         server.terminate()
         server.wait(60)
+
+
+def up_command(port: int, workers: int | None) -> list[str]:
+    """`jagten up` as a user starts it (`--workers N`: gunicorn and a job worker)."""
+    command = [sys.executable, "-m", "teacher_portal.cli", "up", "--no-minetest"]
+    command += ["--port", str(port)] + (["--workers", str(workers)] if workers else [])
+    return command
 
 
 # --- the pupils ------------------------------------------------------------------------------
@@ -238,7 +234,11 @@ async def open_loop(pupils: list[Voter], rate: float, seconds: float, request: C
     async def arrive(at: float, pupil: Voter, number: int) -> None:
         await asyncio.sleep(max(0.0, start + at - time.perf_counter()))
         async with pupil.phone.free:
-            status, answer = await request(pupil, number)
+            try:
+                status, answer = await request(pupil, number)
+            except (ConnectionError, asyncio.IncompleteReadError):
+                pupil.phone.close()  # the server dropped the connection: say so below
+                status, answer = 0, b""
         latencies.append(time.perf_counter() - (start + at))
         outcomes.append(answer if status == 303 else b"refused")
 
@@ -323,7 +323,11 @@ async def closed_loop(pupils: list[Voter], cast: Callable) -> Figures:
     started = time.perf_counter()
 
     async def one(pupil: Voter, number: int) -> tuple[float, bytes]:
-        status, answer = await cast(pupil, number)
+        try:
+            status, answer = await cast(pupil, number)
+        except (ConnectionError, asyncio.IncompleteReadError):
+            pupil.phone.close()
+            status, answer = 0, b""
         return time.perf_counter() - started, answer if status == 303 else b"refused"
 
     results = await asyncio.gather(*(one(p, n) for n, p in enumerate(pupils)))
@@ -370,13 +374,13 @@ def votes_needed(rates: list[float], seconds: float, pupils: int) -> int:
     return math.ceil(arrivals / pupils) + 2
 
 
-def run_setup(name: str, env: dict, workers: int | None, database_uri: str, args,
+def run_setup(name: str, env: dict, command: list[str], port: int, database_uri: str, args,
               extra_cpu: Callable[[], float] = lambda: 0.0) -> SetupResult:  # fmt: skip
     pupils = args.classes * PUPILS_PER_CLASS
     cards, tasks = prepare(
         database_uri, args.classes, votes_needed(args.rates, args.seconds, pupils)
     )
-    with jagten_up(env, workers) as (port, server_cpu):
+    with serving(command, env, port) as server_cpu:
         votes, healths, closed, cast = asyncio.run(
             measure(port, cards, tasks, args.rates, args.seconds,
                     lambda: server_cpu() + extra_cpu())
@@ -416,7 +420,9 @@ def main() -> None:
                         type=lambda text: [float(r) for r in text.split(",")])  # fmt: skip
     parser.add_argument("--seconds", type=float, default=4.0, help="per offered rate")
     parser.add_argument("--classes", type=int, default=24, help=f"of {PUPILS_PER_CLASS} pupils")
-    parser.add_argument("--setups", default="sqlite,postgres:2,postgres:4")
+    parser.add_argument("--setups", default="sqlite,postgres:2,postgres:4",
+                        help="sqlite (one gunicorn process), sqlite-up (jagten up as it is), "
+                             "postgres:N (jagten up --workers N)")  # fmt: skip
     args = parser.parse_args()
     print(f"{args.classes * PUPILS_PER_CLASS} pupils in {args.classes} classes; "
           f"{args.seconds:.0f} s per offered rate; Poisson arrivals; {os.cpu_count()} cores; "
@@ -425,20 +431,25 @@ def main() -> None:
     for setup in args.setups.split(","):
         with tempfile.TemporaryDirectory(prefix="jagten-votes-") as folder:
             env = {**os.environ, "JAGTEN_INSTANCE_PATH": folder, "JAGTEN_SECRET_KEY": "bench"}
-            if setup == "sqlite":
+            port = free_port()
+            if setup.startswith("sqlite"):
                 uri = f"sqlite:///{Path(folder) / 'portal.sqlite'}"
                 env["JAGTEN_SQLALCHEMY_DATABASE_URI"] = uri
-                result = run_setup("SQLite, jagten up (one process)", env, None, uri, args)
+                if setup == "sqlite-up":
+                    name, command = "SQLite, jagten up as it is", up_command(port, None)
+                else:
+                    command = gunicorn_command("127.0.0.1", port, 1, DEFAULT_THREADS)
+                    name = f"SQLite, one gunicorn process ({DEFAULT_THREADS} threads)"
+                result = run_setup(name, env, command, port, uri, args)
             else:
                 workers = int(setup.split(":")[1])
                 with throwaway_cluster(durable=True) as cluster:
                     uri = cluster.new_database()
                     env["DATABASE_URL"] = uri
-                    result = run_setup(
-                        f"PostgreSQL, jagten up --workers {workers} (gunicorn, 8 threads each; "
-                        "the database's CPU counted)",
-                        env, workers, uri, args, lambda c=cluster: postgres_cpu(c),
-                    )  # fmt: skip
+                    name = (f"PostgreSQL, jagten up --workers {workers} (gunicorn, "
+                            f"{DEFAULT_THREADS} threads each; database CPU counted)")  # fmt: skip
+                    result = run_setup(name, env, up_command(port, workers), port, uri, args,
+                                       lambda c=cluster: postgres_cpu(c))  # fmt: skip
         print_result(result)
         results.append(result)
     print(f"\nload average after: {os.getloadavg()[0]:.1f}")

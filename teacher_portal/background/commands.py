@@ -41,7 +41,7 @@ def process_options(command: click.Command) -> click.Command:
                      help="Web processes (PostgreSQL only)."),
         click.option("--job-workers", default=1, show_default=True,
                      help="Processes that build and listen to chat (PostgreSQL only)."),
-        click.option("--threads", default=8, show_default=True,
+        click.option("--threads", default=processes.DEFAULT_THREADS, show_default=True,
                      help="Threads per web process (PostgreSQL only)."),
     ]  # fmt: skip
     for option in reversed(options):

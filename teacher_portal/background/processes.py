@@ -20,6 +20,7 @@ import time
 import click
 
 RESTART_PAUSE_SECONDS = 1.0
+DEFAULT_THREADS = 8
 STOP_SECONDS = 20.0
 
 

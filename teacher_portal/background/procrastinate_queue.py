@@ -70,15 +70,13 @@ class ProcrastinateQueue:
         if not unique:
             self.deferrer.configure_task(name, connection=connection, lock=key).defer(**kwargs)
             return
-        savepoint = db.session.begin_nested()  # a refused queueing lock must not end the rest
         try:
-            self.deferrer.configure_task(name, connection=connection, queueing_lock=key).defer(
-                **kwargs
-            )
+            with connection.transaction():  # a savepoint: a refused queueing lock ends only it
+                self.deferrer.configure_task(name, connection=connection, queueing_lock=key).defer(
+                    **kwargs
+                )
         except AlreadyEnqueued:
-            savepoint.rollback()
-        else:
-            savepoint.commit()
+            pass
 
     def may_be_running(self, key: str) -> bool:
         """Waiting or taken by a worker (a dead worker's job stays taken until the sweep

@@ -198,11 +198,15 @@ def run_job(job_id: int) -> None:
         )
         finish(job, "failed", error=reason)
         return
+    work = _work.get(job.kind)
+    if work is None:  # a worker of an older version: another one may know it
+        finish(job, "failed", error=f"No work is registered for jobs of kind {job.kind!r}.")
+        return
     job.attempts += 1
     job.state, job.done = "running", 0
     db.session.commit()
     try:
-        _work[job.kind](job)
+        work(job)
     except (GameConnectionError, OSError) as error:
         _fail(job_id, _("The game server did not answer: %(detail)s", detail=str(error)))
     except (DataFileError, LookupError) as error:

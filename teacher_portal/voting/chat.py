@@ -120,8 +120,10 @@ def ensure_listeners() -> None:
     for task_id in _wished_open_tasks():
         if not locks.is_held(LOCK, task_id):
             _queue_listener(task_id)
-    closed = select(VotingTask.id).where(VotingTask.state != "open")
-    db.session.execute(delete(ChatListener).where(ChatListener.task_id.in_(closed)))
+    closed = select(ChatListener.task_id).join(VotingTask, VotingTask.id == ChatListener.task_id)
+    ended = list(db.session.scalars(closed.where(VotingTask.state != "open")))
+    if ended:
+        db.session.execute(delete(ChatListener).where(ChatListener.task_id.in_(ended)))
     db.session.commit()
 
 
