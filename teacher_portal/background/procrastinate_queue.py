@@ -24,8 +24,10 @@ from teacher_portal.background.queue import registered, run_registered
 from teacher_portal.core.extensions import db
 
 _PENDING = text(
-    "SELECT EXISTS (SELECT 1 FROM procrastinate_jobs WHERE status IN ('todo', 'doing')"
-    " AND (lock = :key OR queueing_lock = :key))"
+    "SELECT EXISTS (SELECT 1 FROM procrastinate_jobs job"
+    " LEFT JOIN procrastinate_workers worker ON worker.id = job.worker_id"
+    " WHERE (job.lock = :key OR job.queueing_lock = :key) AND (job.status = 'todo'"
+    " OR (job.status = 'doing' AND worker.last_heartbeat > now() - make_interval(secs => :stale))))"
 )
 
 
@@ -79,9 +81,11 @@ class ProcrastinateQueue:
             pass
 
     def may_be_running(self, key: str) -> bool:
-        """Waiting or taken by a worker (a dead worker's job stays taken until the sweep
-        queues it again)."""
-        return bool(db.session.scalar(_PENDING, {"key": key}))
+        """Waiting, or taken by a worker that is alive. A dead worker's job counts as
+        running for twice the stalled time, so the sweep can queue it again first; after
+        that, with no worker left to do so, it is not running (the feature fails it)."""
+        stale = 2 * self.app.config["JOB_STALLED_SECONDS"]
+        return bool(db.session.scalar(_PENDING, {"key": key, "stale": stale}))
 
     def wait(self, key: str, timeout: float | None) -> None:
         """Nothing to join here: the work runs in a worker process; follow its row."""
