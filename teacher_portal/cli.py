@@ -23,6 +23,8 @@ from minecraft_scripts.server.managed_minetest import (
     missing_requirement,
     port_in_use,
 )
+from teacher_portal.background.commands import process_options, serve_several, worker
+from teacher_portal.background.queue import uses_postgres
 from teacher_portal.counting.cli import tally
 from worlds.command_errors import CommandError
 from worlds.language import LANGUAGE_VARIABLE, say, using_language
@@ -42,7 +44,7 @@ def main(context: click.Context, lang: str | None) -> None:
     context.obj = {"estate_picture": preview_png}  # lessons draw estates through this
 
 
-for command in (*game_commands, lessons, tally):
+for command in (*game_commands, lessons, tally, worker):
     main.add_command(command)
 
 
@@ -88,7 +90,16 @@ def game_server_for(app: Flask, wanted: bool) -> Iterator[None]:
 )
 @click.option("--port", default=5000, show_default=True, help="Port of the portal.")
 @click.option("--no-minetest", is_flag=True, help="Do not start the managed Minetest world.")
-def up(host: str | None, school_network: bool, port: int, no_minetest: bool) -> None:
+@process_options
+def up(
+    host: str | None,
+    school_network: bool,
+    port: int,
+    no_minetest: bool,
+    workers: int,
+    job_workers: int,
+    threads: int,
+) -> None:
     """Start the teacher portal and, when installed, a Minetest world for the class."""
     from teacher_portal import create_app
     from teacher_portal.core import school_network as network
@@ -101,6 +112,11 @@ def up(host: str | None, school_network: bool, port: int, no_minetest: bool) -> 
     address_lines = network.prepare(app, host, port)
     stop_on_terminate()
     with game_server_for(app, wanted=not no_minetest):
+        if uses_postgres(app):
+            for line in address_lines:
+                click.echo(line)
+        if serve_several(app, host, port, workers, job_workers, threads):
+            return
         try:
             server = production_server(app, host, port)
         except OSError as error:

@@ -41,7 +41,7 @@ PORTAL_FEATURES = (
     "counting",
     "reports",
 )
-PORTAL_FOUNDATIONS = ("core", "models")
+PORTAL_FOUNDATIONS = ("core", "models", "background")
 
 
 def imported_module_paths(path: Path) -> set[str]:

@@ -1,24 +1,38 @@
-"""Builds in the game as background jobs: a thread per job, the job row its only shared state.
+"""Work in the game as background jobs (estate builds, winner builds, captures, exports); the
+job row is the only state they share with the pages.
 
-Error texts are stored in the default language (Danish): the thread has no request to choose by.
+The seam other features use:
+- `start_job(school_class, kind, estate_id, origin, ...)` is the one entry point. While a job
+  of the class is queued or running, that one is returned instead: a capture and a build must
+  not read and write the same world at once.
+- What a kind of job does is registered by its feature, `register_work(kind, work)`:
+  `estates` builds the class's estate state, `plots` captures the plots. `work(job)` runs in
+  a worker with an app context; it reports with `progress_writer(job)` and ends with
+  `finish(job, ...)`. An exception ends the job as failed with a reason the teacher can read.
+- The row (`BuildJob`: state, done, total, percent, error, verified, attempts) is what every
+  page reads, so any web process shows any job.
 
-`start_job` is the one entry point; what a kind of job does is registered by its feature
-(`register_work`): `estates` builds the class's estate state, `plots` captures the plots.
-Progress is written to the row so any page, in any worker, can show it.
+Where the work runs is `teacher_portal.background`'s business: a thread of the portal
+process (embedded SQLite), or a `jagten worker` process through PostgreSQL. A job outlives the
+web process that started it; when its worker dies it is run again by another worker, and after
+`MAX_ATTEMPTS` starts it fails with that reason: it is never left "running".
+
+Error texts are stored in the default language (Danish): the worker has no request to choose by.
 """
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
-from flask import Flask, current_app
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from minecraft_scripts.plots import PlotProblem
 from minecraft_scripts.server.connection import GameConnectionError
+from teacher_portal import background
+from teacher_portal.background import sweep
 from teacher_portal.core.clock import utcnow
 from teacher_portal.core.extensions import db
 from teacher_portal.models import JOB_KINDS, BuildJob, LessonRun, SchoolClass
@@ -26,12 +40,21 @@ from worlds.datafile import DataFileError
 
 log = logging.getLogger(__name__)
 
-PROGRESS_WRITE_INTERVAL = (
-    0.25  # seconds between progress writes; the page polls about once a second
-)
+PROGRESS_WRITE_INTERVAL = 0.25  # seconds between progress writes; pages poll about once a second
 ACTIVE_STATES = ("queued", "running")
+MAX_ATTEMPTS = 2  # a job whose worker died is run once more, then failed
+TASK = "game.job"
 
-_threads: dict[int, threading.Thread] = {}
+Work = Callable[[BuildJob], None]
+"""What a job of one kind does in its worker; it ends the job with `finish`."""
+_work: dict[str, Work] = {}
+
+
+def register_work(kind: str, work: Work) -> None:
+    """Features say what their kind of job does (`estates`: build, `plots`: capture)."""
+    if kind not in JOB_KINDS:
+        raise ValueError(f"unknown job kind {kind!r}; choose one of {', '.join(JOB_KINDS)}")
+    _work[kind] = work
 
 
 def build_origin(school_class: SchoolClass) -> tuple[int, int, int]:
@@ -61,30 +84,32 @@ def latest_build_of_run(run: LessonRun) -> BuildJob | None:
     )
 
 
-def _unfinished_jobs(school_class: SchoolClass) -> list[BuildJob]:
-    return list(
-        db.session.scalars(
-            select(BuildJob).where(
-                BuildJob.class_id == school_class.id, BuildJob.state.in_(ACTIVE_STATES)
-            )
-        )
-    )
+def _key(job_id: int) -> str:
+    return f"game-job-{job_id}"
 
 
-def _is_running_here(job: BuildJob) -> bool:
-    thread = _threads.get(job.id)
-    return thread is not None and thread.is_alive()
+def _unfinished_jobs(school_class: SchoolClass | None = None) -> list[BuildJob]:
+    query = select(BuildJob).where(BuildJob.state.in_(ACTIVE_STATES))
+    if school_class is not None:
+        query = query.where(BuildJob.class_id == school_class.id)
+    return list(db.session.scalars(query))
 
 
 def active_job(school_class: SchoolClass) -> BuildJob | None:
-    """The class's job whose thread is running in this process, if any."""
-    return next((job for job in _unfinished_jobs(school_class) if _is_running_here(job)), None)
+    """The class's queued or running job, if one may still be running somewhere."""
+    return next(
+        (job for job in _unfinished_jobs(school_class) if background.may_be_running(_key(job.id))),
+        None,
+    )
 
 
-def fail_interrupted_jobs(school_class: SchoolClass) -> None:
-    """Mark queued or running jobs that no thread runs (the portal was restarted) as failed,
-    with a reason the teacher can act on."""
-    interrupted = [job for job in _unfinished_jobs(school_class) if not _is_running_here(job)]
+def fail_interrupted_jobs(school_class: SchoolClass | None = None) -> None:
+    """Mark queued or running jobs that nothing runs any more (the embedded portal was
+    restarted; a worker gave up) as failed, with a reason the teacher can act on. Every
+    worker's sweep does this for all classes."""
+    interrupted = [
+        job for job in _unfinished_jobs(school_class) if not background.may_be_running(_key(job.id))
+    ]
     for job in interrupted:
         job.state = "failed"
         job.error = _("The build was interrupted because the portal stopped. Start it again.")
@@ -92,16 +117,7 @@ def fail_interrupted_jobs(school_class: SchoolClass) -> None:
         db.session.commit()
 
 
-Work = Callable[[BuildJob], None]
-"""What a job of one kind does in its thread; it ends the job with `finish`."""
-_work: dict[str, Work] = {}
-
-
-def register_work(kind: str, work: Work) -> None:
-    """Features say what their kind of job does (`estates`: build, `plots`: capture)."""
-    if kind not in JOB_KINDS:
-        raise ValueError(f"unknown job kind {kind!r}; choose one of {', '.join(JOB_KINDS)}")
-    _work[kind] = work
+sweep.every_sweep(fail_interrupted_jobs)
 
 
 def start_job(
@@ -115,8 +131,10 @@ def start_job(
     sites: list[str] | None = None,
     lesson_run: LessonRun | None = None,
 ) -> BuildJob:
-    """Queue a job and start its thread; while one runs for the class, that one is returned
-    (a capture and a build must not read and write the same world at once)."""
+    """Queue a job of a registered kind; while one of the class is unfinished, that one is
+    returned. The row and the queue's entry are committed together."""
+    if kind not in _work:
+        raise LookupError(f"no work is registered for jobs of kind {kind!r}")
     fail_interrupted_jobs(school_class)
     running = active_job(school_class)
     if running is not None:
@@ -134,8 +152,9 @@ def start_job(
         origin_z=origin[2],
     )
     db.session.add(job)
+    db.session.flush()
+    background.defer(TASK, _key(job.id), job_id=job.id)
     db.session.commit()
-    _launch(current_app._get_current_object(), job.id)  # type: ignore[attr-defined]
     return job
 
 
@@ -157,38 +176,41 @@ def retry(job: BuildJob) -> BuildJob:
 
 
 def wait(job_id: int, timeout: float | None = None) -> None:
-    """Block until the job's thread ends (for tests and the CLI)."""
-    thread = _threads.get(job_id)
-    if thread is not None:
-        thread.join(timeout)
+    """Block until the job's thread ends, where this process runs it (tests and the CLI)."""
+    background.wait(_key(job_id), timeout)
 
 
-def _launch(app: Flask, job_id: int) -> None:
-    thread = threading.Thread(
-        target=_run, args=(app, job_id), name=f"build-job-{job_id}", daemon=True
-    )
-    _threads[job_id] = thread
-    thread.start()
-
-
-def _run(app: Flask, job_id: int) -> None:
-    with app.app_context():
-        try:
-            job = db.session.get(BuildJob, job_id)
-            job.state = "running"
-            db.session.commit()
-            _work[job.kind](job)
-        except (GameConnectionError, OSError) as error:
-            _fail(job_id, _("The game server did not answer: %(detail)s", detail=str(error)))
-        except (DataFileError, LookupError) as error:
-            _fail(job_id, _("The estate could not be loaded: %(detail)s", detail=str(error)))
-        except PlotProblem as error:
-            _fail(job_id, str(error))
-        except Exception as error:  # a job must always end with a reason the teacher can read
-            log.exception("build job %s failed", job_id)
-            _fail(job_id, f"{type(error).__name__}: {error}")
-        finally:
-            db.session.remove()
+@background.task(TASK)
+def run_job(job_id: int) -> None:
+    """The queue's entry point: one start of the job, with its kind's work."""
+    job = db.session.get(BuildJob, job_id)
+    if job is None or job.state not in ACTIVE_STATES:
+        return  # the class was deleted, or the job ended before its worker died
+    if job.attempts >= MAX_ATTEMPTS:
+        reason = _(
+            "The process running the job stopped %(count)d times. Start it again.",
+            count=job.attempts,
+        )
+        finish(job, "failed", error=reason)
+        return
+    work = _work.get(job.kind)
+    if work is None:  # a worker of an older version: another one may know it
+        finish(job, "failed", error=f"No work is registered for jobs of kind {job.kind!r}.")
+        return
+    job.attempts += 1
+    job.state, job.done = "running", 0
+    db.session.commit()
+    try:
+        work(job)
+    except (GameConnectionError, OSError) as error:
+        _fail(job_id, _("The game server did not answer: %(detail)s", detail=str(error)))
+    except (DataFileError, LookupError) as error:
+        _fail(job_id, _("The estate could not be loaded: %(detail)s", detail=str(error)))
+    except PlotProblem as error:
+        _fail(job_id, str(error))
+    except Exception as error:  # a job must always end with a reason the teacher can read
+        log.exception("job %s failed", job_id)
+        _fail(job_id, f"{type(error).__name__}: {error}")
 
 
 def _fail(job_id: int, error: str) -> None:
@@ -216,7 +238,7 @@ def progress_writer(job: BuildJob) -> Any:
 
 
 def finish(job: BuildJob, state: str, *, error: str | None = None, done: int | None = None) -> None:
-    """End a job: done or failed (with a reason the teacher can act on)."""
+    """End a job: done, or failed with a reason the teacher can act on."""
     job.state = state
     job.error = error
     if done is not None:

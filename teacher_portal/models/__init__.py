@@ -1,5 +1,6 @@
 """All models, imported here so Alembic and the app see every table (add new modules here)."""
 
+from teacher_portal.models.chat import ChatListener
 from teacher_portal.models.classes import NICKNAME_MAX, Group, Household, Pupil, SchoolClass
 from teacher_portal.models.estates import ClassEstate, EstateDecision
 from teacher_portal.models.game import GAME_KINDS, GameServer
@@ -17,6 +18,7 @@ __all__ = [
     "NICKNAME_MAX",
     "BuildJob",
     "CastBallot",
+    "ChatListener",
     "ClassEstate",
     "ClassMessage",
     "ClassReport",

@@ -37,7 +37,9 @@ class LessonRun(db.Model):
 
 
 class BuildJob(db.Model):
-    """A build running in a background thread; the row is the only state the page polls."""
+    """Work in the game (a build, a capture, ...) run by a background worker; the row is the
+    only state pages read, in any process. `kind` names the registered work
+    (`game.jobs.register_work`); `attempts` counts starts (a job whose worker died is run again)."""
 
     __tablename__ = "build_job"
 
@@ -62,6 +64,7 @@ class BuildJob(db.Model):
     error: Mapped[str | None] = mapped_column(Text)
     verified: Mapped[bool | None]
     mismatches: Mapped[int | None]
+    attempts: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
 

@@ -23,6 +23,7 @@ from lessons.vote_methods import VoteMethod
 from teacher_portal.core.extensions import db
 from teacher_portal.models import Pupil
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask, new_ballot_key
+from teacher_portal.voting import live_results
 
 _ROLL = VoterRoll.__table__
 _BALLOTS = CastBallot.__table__
@@ -158,5 +159,6 @@ def _commit_if_open(task_id: int, outcome: Outcome) -> CastResult:
     if state != "open":
         db.session.rollback()
         return CastResult(Outcome.NOT_OPEN)
+    live_results.changed(task_id)
     db.session.commit()
     return CastResult(outcome)

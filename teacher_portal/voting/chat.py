@@ -1,26 +1,30 @@
-"""Votes from the game chat: a listener thread per open task, started and stopped by the teacher.
+"""Votes from the game chat: exactly one listener per vote the teacher listens on, across
+every process.
 
 `!stem 2` counts for the pupil whose Minecraft name wrote it, through the same `cast` as the
-phone ballot (exactly once, same weights), and the answer goes back into the chat. Listeners
-live in the portal process that started them; run the portal as one process (threads) when
-the class votes from the game.
+phone ballot (exactly once, same weights), and the answer goes back into the chat.
+
+The teacher's wish is a `ChatListener` row (any web process writes it). The listener is
+background work (`listen`) that holds the vote's database lock (`background.locks`) while it
+polls the game server, so however many workers run, one listens. Every worker's sweep
+(`ensure_listeners`) queues a listener for each wish whose lock nobody holds: when the
+listening worker dies, PostgreSQL frees its lock and another worker takes over within a
+sweep. Stopping (or closing the vote) deletes the wish; the listener sees it within a poll.
 """
 
-import threading
-from collections import deque
-from dataclasses import dataclass
-
-from flask import Blueprint, Flask, current_app, flash, redirect, url_for
+from flask import Blueprint, current_app, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, update
 from werkzeug.wrappers import Response
 
 from minecraft_scripts.chat_votes import ChatFormat, ChatVote, ChatVoteListener
 from minecraft_scripts.server.connection import GameConnection, GameConnectionError
+from teacher_portal import background
+from teacher_portal.background import locks, sweep
 from teacher_portal.core.extensions import db
 from teacher_portal.game.servers import server_for
-from teacher_portal.models import Pupil, SchoolClass
+from teacher_portal.models import ChatListener, Pupil, SchoolClass
 from teacher_portal.models.voting import VotingTask
 from teacher_portal.voting.access import own_task_or_404
 from teacher_portal.voting.casting import Outcome, cast
@@ -29,6 +33,8 @@ bp = Blueprint("chat", __name__)
 
 POLL_SECONDS = 1.0
 ANSWERS_KEPT = 20
+LOCK = "chat-listener"
+TASK = "voting.chat_listener"
 
 ANSWERS = {
     "da": {
@@ -50,17 +56,6 @@ ANSWERS = {
         "blocked": "{name}: your login card is blocked. Ask your teacher for a new one.",
     },
 }
-
-
-@dataclass
-class Running:
-    thread: threading.Thread
-    stop: threading.Event
-    answers: deque[str]
-
-
-_running: dict[int, Running] = {}
-_lock = threading.Lock()
 
 
 def answer_chat_vote(task_id: int, vote: ChatVote, lang: str = "da") -> str:
@@ -85,35 +80,106 @@ def answer_chat_vote(task_id: int, vote: ChatVote, lang: str = "da") -> str:
 
 
 def is_listening(task_id: int) -> bool:
-    running = _running.get(task_id)
-    return running is not None and running.thread.is_alive()
+    """The teacher asked for it (whichever worker listens, or soon will)."""
+    return db.session.get(ChatListener, task_id) is not None
 
 
 def recent_answers(task_id: int) -> list[str]:
-    running = _running.get(task_id)
-    return list(running.answers) if running else []
+    wish = db.session.get(ChatListener, task_id)
+    return list(wish.answers) if wish else []
 
 
-def start(app: Flask, task: VotingTask) -> None:
-    """Start polling the class's game server for `!stem` commands for this task."""
-    with _lock:
-        if is_listening(task.id):
-            return
+def start(task: VotingTask) -> None:
+    """Ask for a listener on this open task. The game server is tried first, so the teacher
+    hears at once when it does not answer (`GameConnectionError`)."""
+    server = server_for(db.session.get(SchoolClass, task.class_id))
+    GameConnection(server.host, server.port).close()
+    if db.session.get(ChatListener, task.id) is None:
+        db.session.add(ChatListener(task_id=task.id, answers=[]))
+    _queue_listener(task.id)
+    db.session.commit()
+
+
+def stop(task_id: int) -> None:
+    db.session.execute(delete(ChatListener).where(ChatListener.task_id == task_id))
+    db.session.commit()
+
+
+def _queue_listener(task_id: int) -> None:
+    background.defer(TASK, f"{LOCK}-{task_id}", unique=True, task_id=task_id)
+
+
+def _wished_open_tasks() -> list[int]:
+    return list(
+        db.session.scalars(
+            select(ChatListener.task_id)
+            .join(VotingTask, VotingTask.id == ChatListener.task_id)
+            .where(VotingTask.state == "open")
+        )
+    )
+
+
+def ensure_listeners() -> None:
+    """The sweep: a listener for every wish nobody holds; wishes of closed votes go."""
+    for task_id in _wished_open_tasks():
+        if not locks.is_held(LOCK, task_id):
+            _queue_listener(task_id)
+    closed = select(ChatListener.task_id).join(VotingTask, VotingTask.id == ChatListener.task_id)
+    ended = list(db.session.scalars(closed.where(VotingTask.state != "open")))
+    if ended:
+        db.session.execute(delete(ChatListener).where(ChatListener.task_id.in_(ended)))
+    db.session.commit()
+
+
+sweep.every_sweep(ensure_listeners)
+
+
+def _still_wished(task_id: int) -> bool:
+    db.session.rollback()  # a fresh look at the database, not this session's snapshot
+    open_wish = (
+        select(ChatListener.task_id)
+        .join(VotingTask, VotingTask.id == ChatListener.task_id)
+        .where(ChatListener.task_id == task_id, VotingTask.state == "open")
+    )
+    return db.session.scalar(open_wish) is not None
+
+
+def _note(task_id: int, line: str) -> None:
+    """Keep the listener's last answers (and problems) for the teacher's page."""
+    wish = db.session.get(ChatListener, task_id)
+    if wish is not None:
+        wish.answers = [*wish.answers, line][-ANSWERS_KEPT:]
+        db.session.commit()
+
+
+@background.task(TASK, retry_when_lost=False)
+def listen(task_id: int) -> None:
+    """Poll the class's game server for `!stem` while the wish stands, holding the lock."""
+    with locks.exclusive(LOCK, task_id) as held:
+        if held is None or not _still_wished(task_id):
+            return  # another worker listens, or nobody wants it any more
+        task = db.session.get(VotingTask, task_id)
         school_class = db.session.get(SchoolClass, task.class_id)
         server = server_for(school_class)
         names = [p.minecraft_name for p in school_class.pupils if p.minecraft_name]
-        connection = GameConnection(server.host, server.port)
-        stop_event = threading.Event()
-        lang = app.config.get("BABEL_DEFAULT_LOCALE", "da")
-        answers: deque[str] = deque(maxlen=ANSWERS_KEPT)
-        task_id = task.id
+        lang = current_app.config.get("BABEL_DEFAULT_LOCALE", "da")
+        db.session.execute(
+            update(ChatListener)
+            .where(ChatListener.task_id == task_id)
+            .values(holder=locks.holder_name())
+        )
+        db.session.commit()
 
         def on_vote(vote: ChatVote) -> str:
-            with app.app_context():
-                answer = answer_chat_vote(task_id, vote, lang)
-            answers.append(answer)
+            answer = answer_chat_vote(task_id, vote, lang)
+            _note(task_id, answer)
             return answer
 
+        try:
+            connection = GameConnection(server.host, server.port)
+        except (GameConnectionError, OSError) as error:
+            _note(task_id, str(error))  # the sweep tries again
+            return
         listener = ChatVoteListener(
             connection,
             on_vote,
@@ -124,23 +190,15 @@ def start(app: Flask, task: VotingTask) -> None:
             known_names=names,
             language=lang,
         )
-
-        def listen() -> None:
-            try:
-                listener.run(stop_event, lambda error: answers.append(str(error)))
-            finally:
-                connection.close()
-
-        thread = threading.Thread(target=listen, daemon=True, name=f"chat-votes-{task_id}")
-        _running[task_id] = Running(thread, stop_event, answers)
-        thread.start()
-
-
-def stop(task_id: int, timeout: float = 5.0) -> None:
-    running = _running.pop(task_id, None)
-    if running is not None:
-        running.stop.set()
-        running.thread.join(timeout)
+        try:
+            while not sweep.stopping.is_set() and held.still_held() and _still_wished(task_id):
+                try:
+                    listener.poll_once()
+                except GameConnectionError as error:
+                    _note(task_id, str(error))  # it reconnects on its next use
+                sweep.stopping.wait(POLL_SECONDS)
+        finally:
+            connection.close()
 
 
 @bp.before_request
@@ -156,7 +214,7 @@ def start_listening(task_id: int) -> Response:
         flash(_("Open the vote before listening to the game chat."), "error")
     else:
         try:
-            start(current_app._get_current_object(), task)  # type: ignore[attr-defined]
+            start(task)
             flash(_("Listening for !stem in the game chat."), "success")
         except (GameConnectionError, OSError) as error:
             flash(_("The game server did not answer: %(error)s", error=str(error)), "error")

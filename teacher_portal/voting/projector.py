@@ -1,10 +1,12 @@
 """The projector: live results pushed as server-sent events, with the class code and a QR
 code for latecomers while the vote is open.
 
-The stream is a plain streaming response that checks the database once a second and sends
-the results fragment when it changed. It reads nothing kept in memory, so any worker (werkzeug
-threads, gunicorn processes) can serve it; each stream ends after a while and the browser's
-EventSource reconnects by itself, so a stream never holds a worker for long.
+The stream is a plain streaming response that waits for the vote's change announcements
+(`live_results`: a ballot cast in any process, opening, closing, showing the result), reads
+the results from the database and sends the fragment when it changed. A burst of ballots is
+drawn at most every `MIN_REDRAW_SECONDS`; without announcements it still looks every
+`LIVE_FALLBACK_SECONDS` (5 by default). Each stream ends after a while and the browser's
+EventSource reconnects by itself, so a stream never holds a web thread for long.
 """
 
 import json
@@ -12,7 +14,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, render_template, stream_with_context
+from flask import Blueprint, Response, current_app, render_template, stream_with_context
 from flask_login import login_required
 from markupsafe import Markup
 
@@ -21,12 +23,13 @@ from teacher_portal.core.extensions import db
 from teacher_portal.core.public_links import public_url
 from teacher_portal.models import SchoolClass
 from teacher_portal.models.voting import VotingTask
+from teacher_portal.voting import live_results
 from teacher_portal.voting.access import own_task_or_404
 from teacher_portal.voting.result_view import ResultsView, results_view
 
 bp = Blueprint("projector", __name__)
 
-POLL_SECONDS = 1.0
+MIN_REDRAW_SECONDS = 0.25
 STREAM_SECONDS = 60.0
 KEEPALIVE_SECONDS = 15.0
 RECONNECT_MILLISECONDS = 1000
@@ -85,6 +88,7 @@ def _updates(task_id: int, seconds: float) -> Iterator[str]:
     yield f"retry: {RECONNECT_MILLISECONDS}\n\n"
     sent_version, last_sent = None, time.monotonic()
     deadline = last_sent + seconds
+    heard = live_results.version(task_id)
     while time.monotonic() < deadline:
         db.session.expire_all()
         task = db.session.get(VotingTask, task_id)
@@ -100,7 +104,10 @@ def _updates(task_id: int, seconds: float) -> Iterator[str]:
             yield ": keep-alive\n\n"
             last_sent = time.monotonic()
         db.session.rollback()
-        time.sleep(POLL_SECONDS)
+        time.sleep(MIN_REDRAW_SECONDS)  # ballots arriving meanwhile make one redraw
+        fallback = current_app.config["LIVE_FALLBACK_SECONDS"]
+        wait = min(fallback, max(0.0, deadline - time.monotonic()))
+        heard = live_results.wait_for_change(task_id, heard, wait)
 
 
 @bp.get("/votes/<int:task_id>/stream")

@@ -18,6 +18,7 @@ from teacher_portal.counting import Ballot, Result, Rules, count, household_weig
 from teacher_portal.counting.weights import WeightPlan, plan_household_weights
 from teacher_portal.models import Pupil
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask, new_ballot_key
+from teacher_portal.voting import live_results
 
 
 def eligible_voters(task: VotingTask) -> int:
@@ -106,6 +107,7 @@ def close(task: VotingTask) -> bool:
     result: dict[str, Any] = count_task(task).to_dict()
     result["compare"] = comparison(task)
     task.result = result
+    live_results.changed(task.id)
     db.session.commit()
     return True
 
@@ -140,5 +142,6 @@ def open_task(task: VotingTask) -> bool:
         return False
     task.state = "open"
     task.opened_at = utcnow()
+    live_results.changed(task.id)
     db.session.commit()
     return True

@@ -16,7 +16,7 @@ from teacher_portal.lesson_runs.runs import active_run, current_phase
 from teacher_portal.models import LessonRun, Pupil, SchoolClass
 from teacher_portal.models.voting import VoterRoll, VotingTask
 from teacher_portal.plots.teacher_views import plots_estate
-from teacher_portal.voting import chat, tally, winner
+from teacher_portal.voting import chat, live_results, tally, winner
 from teacher_portal.voting.access import own_task_or_404
 from teacher_portal.voting.forms import METHOD_LABELS, TaskForm
 from teacher_portal.voting.options import (
@@ -226,6 +226,7 @@ def build(task_id: int) -> Response:
 def results_visible(task_id: int) -> Response:
     task = own_task_or_404(task_id)
     task.show_results = request.form.get("show") == "1"
+    live_results.changed(task.id)
     db.session.commit()
     return _back_or(url_for("voting.tasks.view", task_id=task.id))
 

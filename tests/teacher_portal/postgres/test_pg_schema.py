@@ -10,6 +10,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from teacher_portal import create_app
+from teacher_portal.background.queue import QUEUE_TABLE_PREFIX, portal_table
 from teacher_portal.core.database import upgrade_database
 from teacher_portal.core.extensions import MIGRATIONS_DIR, db
 from tests.teacher_portal.conftest import make_app
@@ -21,12 +22,16 @@ def test_upgrade_from_empty_reaches_head_and_matches_the_models(
     app = make_app(tmp_path, SQLALCHEMY_DATABASE_URI=postgres_url)
     with app.app_context(), db.engine.connect() as connection:
         assert connection.dialect.name == "postgresql"
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        options = {"compare_type": True, "include_name": portal_table}  # not the job queue's
+        context = MigrationContext.configure(connection, opts=options)
         differences = compare_metadata(context, db.metadata)
         tables = set(db.inspect(connection).get_table_names())
         head = context.get_current_revision()
     assert differences == []
     assert set(db.metadata.tables) <= tables
+    assert {"procrastinate_jobs", "procrastinate_workers"} <= tables  # the job queue's own
+    others = tables - set(db.metadata.tables) - {"alembic_version"}
+    assert all(table.startswith(QUEUE_TABLE_PREFIX) for table in others), others
     assert head == _head_revision()
 
 

@@ -1,10 +1,13 @@
 """Votes from the game chat: Minecraft names map to pupils under the same exactly-once rules."""
 
+import time
+
 import pytest
 from flask import Flask
 from sqlalchemy import select
 
 from minecraft_scripts.chat_votes import ChatVote
+from teacher_portal.background import locks
 from teacher_portal.core.extensions import db
 from teacher_portal.models import GameServer
 from teacher_portal.models.voting import CastBallot, VoterRoll
@@ -59,10 +62,14 @@ def test_the_teacher_starts_and_stops_the_listener_on_the_real_server(
         db.session.commit()
     auth.login()
     client.post(f"/votes/{task.id}/chat/start")
-    assert chat.is_listening(task.id)
+    with app.app_context():
+        assert chat.is_listening(task.id)
+        assert _eventually(lambda: locks.is_held(chat.LOCK, task.id))  # its thread listens
     assert "Lytter" in client.get(f"/votes/{task.id}").text
     client.post(f"/votes/{task.id}/close")  # closing stops the listener
-    assert not chat.is_listening(task.id)
+    with app.app_context():
+        assert not chat.is_listening(task.id)
+        assert _eventually(lambda: not locks.is_held(chat.LOCK, task.id))
 
 
 def test_a_pupil_whose_card_is_revoked_cannot_vote_from_the_chat(
@@ -75,3 +82,12 @@ def test_a_pupil_whose_card_is_revoked_cannot_vote_from_the_chat(
         answer = chat.answer_chat_vote(task.id, ChatVote("AliCraft", 7, (1,)))
         assert db.session.scalar(select(VoterRoll)) is None
     assert answer == "AliCraft: dit login-kort er spærret. Spørg din lærer om et nyt."
+
+
+def _eventually(condition, seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
