@@ -13,6 +13,7 @@ from teacher_portal.classes.export import add_export_section
 from teacher_portal.core.panels import add_panel
 from teacher_portal.estates import build_jobs, views
 from teacher_portal.estates.catalog import load_estate
+from teacher_portal.estates.downloads import FORMAT_LABELS
 from teacher_portal.estates.notices import decisions_in_build
 from teacher_portal.estates.views import class_estates
 from teacher_portal.models import SchoolClass
@@ -65,6 +66,7 @@ def _init(app: Flask) -> None:
     app.jinja_env.globals["class_estates"] = class_estates
     app.jinja_env.globals["estate_name"] = estate_name
     app.jinja_env.globals["site_name"] = site_name
+    app.jinja_env.globals["estate_formats"] = FORMAT_LABELS
     app.jinja_env.globals["decisions_in_build"] = decisions_in_build
 
 

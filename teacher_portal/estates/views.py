@@ -2,14 +2,17 @@
 with before/after pictures, undoing the newest decision, and building the estate again."""
 
 from flask import Blueprint, Response, abort, flash, redirect, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
 
+from minecraft_scripts.exports import ExportFormat
 from teacher_portal.classes.access import own_class_or_404
 from teacher_portal.core.extensions import db
 from teacher_portal.estates import decisions
 from teacher_portal.estates.build_jobs import start_estate_build
+from teacher_portal.estates.downloads import NotExportable, download, estate_file
 from teacher_portal.estates.pictures import decision_png
 from teacher_portal.game.previews import picture_response
 from teacher_portal.models import ClassEstate, EstateDecision, SchoolClass
@@ -78,6 +81,22 @@ def undo(class_id: int, estate_row_id: int) -> Response:
     else:
         flash(_("There is no decision to undo."), "info")
     return redirect(url_for("classes.view", class_id=class_id) + "#estate")
+
+
+@bp.get("/classes/<int:class_id>/estates/<int:estate_row_id>/export.<fmt>")
+def export(class_id: int, estate_row_id: int, fmt: str) -> Response:
+    """The class's estate as it stands, as a file another game opens."""
+    estate = _own_estate_or_404(class_id, estate_row_id)
+    if fmt not in set(ExportFormat):
+        abort(404)
+    try:
+        data, name = estate_file(
+            own_class_or_404(class_id), estate, ExportFormat(fmt), str(get_locale())
+        )
+    except NotExportable as problem:
+        flash(_("The estate could not be written as a file: %(why)s", why=str(problem)), "error")
+        return redirect(url_for("classes.view", class_id=class_id) + "#estate")
+    return download(data, name)
 
 
 @bp.post("/classes/<int:class_id>/estates/<int:estate_row_id>/build")

@@ -1,9 +1,10 @@
-"""A class's state (chosen variants, a pupil group's build in a site) exports like an estate."""
+"""A class's estate state (chosen variants, a pupil group's build in a site) exports like an
+estate: the model every build and picture starts from (`estate_state.state_model`)."""
 
 import numpy as np
 
+from minecraft_scripts.estate_state import EstateState, ProposalDecision, state_model
 from minecraft_scripts.exports import ExportFormat, export_model
-from minecraft_scripts.exports.class_state import class_state_model
 from minecraft_scripts.exports.named_model import named_model
 from minecraft_scripts.generate import generate
 from minecraft_scripts.palette import Edition, NamedEdition
@@ -30,7 +31,8 @@ def test_a_build_in_a_site_stands_in_the_export(tmp_path) -> None:
     estate = load_estate(estate_ids()[0])
     site = estate.sites[0]
     other = next(v for v in site.variant_ids() if v != site.default)
-    model = class_state_model(estate, {site.id: other}, {site.id: a_tower()})
+    state = EstateState(estate, {site.id: other}, (ProposalDecision(site.id, a_tower()),))
+    model = state_model(state)
     placed, region = site_placement(estate, a_tower(), site.id)
     assert model.size[1] >= region.y2 + 1  # the tower may rise above the estate's sky
     assert (model.grid[region.slices()] != 0).sum() == (placed.grid != 0).sum()

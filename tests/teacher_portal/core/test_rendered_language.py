@@ -37,6 +37,7 @@ from tests.teacher_portal.voting.vote_factories import create_task
 CATALOGUES = Path(teacher_portal.__file__).parent / "translations"
 NOT_PAGES = {  # answers that are pictures, data or streams, not pages to read
     "classes.export",
+    "estates.export",
     "estates.picture",
     "game.builds.phase_preview",
     "game.builds.variant_preview",
@@ -73,7 +74,7 @@ CLASS_DATA = ("6.B", "ali_mc", "Cecilie", "Jagten på fællesskabet", "BL – Da
               "Borgmester")  # fmt: skip
 # Names that say themselves in every language: the report's language choice, and the titles
 # of the Danish publications the framing facts cite.
-OWN_NAMES = ("Dansk", "English", "Demokrati & frivillighed",
+OWN_NAMES = ("Dansk", "English", "WorldEdit", "Demokrati & frivillighed",
              "Frivilligt engagement i den almene sektor")  # fmt: skip
 # Literal things in no language: addresses, e-mails, file names, class codes, numbers, the
 # chat command, team names the portal made, and the placeholders scripts fill in.
