@@ -8,7 +8,9 @@ class's decisions always win. The job's thread builds the state as it is when it
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from minecraft_scripts.generate import model_size
 from minecraft_scripts.server.connection import GameConnection
+from minecraft_scripts.server.game_kinds import placement_problem
 from teacher_portal.core.clock import utcnow
 from teacher_portal.core.extensions import db
 from teacher_portal.estates.building import build_state
@@ -50,6 +52,11 @@ def run_build(job: BuildJob) -> None:
     state = estate_state(estate)
     keep_plots = _plots_are_the_groups(school_class, job)
     server = server_for(school_class)
+    problem = placement_problem(server.kind, estate.origin, model_size(state.estate))
+    if problem:  # refused before connecting: outside the world, a build harms the server
+        error = _("The estate does not fit in the game's world: %(why)s.", why=problem)
+        jobs.finish(job, "failed", error=error)
+        return
     with GameConnection(server.host, server.port) as conn:
         report = build_state(
             conn,

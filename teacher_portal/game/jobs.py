@@ -30,6 +30,8 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from minecraft_scripts.plots import PlotProblem
+from minecraft_scripts.server.build import BuildInterrupted
+from minecraft_scripts.server.bulk import BulkRefused
 from minecraft_scripts.server.connection import GameConnectionError
 from teacher_portal import background
 from teacher_portal.background import sweep
@@ -202,6 +204,13 @@ def run_job(job_id: int) -> None:
     db.session.commit()
     try:
         work(job)
+    except BuildInterrupted as cut:
+        _fail(job_id, _("The game server went away after %(done)s of %(total)s blocks. "
+                        "Build again to finish; what stands already is kept.",
+                        done=cut.done, total=cut.total))  # fmt: skip
+    except BulkRefused as error:
+        _fail(job_id, _("The game server refused part of the build: %(detail)s",
+                        detail=str(error)))  # fmt: skip
     except (GameConnectionError, OSError) as error:
         _fail(job_id, _("The game server did not answer: %(detail)s", detail=str(error)))
     except (DataFileError, LookupError) as error:

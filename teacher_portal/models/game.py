@@ -3,10 +3,12 @@
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from minecraft_scripts.server import game_kinds
 from minecraft_scripts.server.ports import MCPI_PORT
 from teacher_portal.core.extensions import db
 
-GAME_KINDS = ("minetest", "raspberryjuice")
+GAME_KINDS = tuple(game_kinds.GAME_KINDS)
+"""The kinds a class's server can be: those whose world limits the toolkit knows."""
 
 
 class GameServer(db.Model):
