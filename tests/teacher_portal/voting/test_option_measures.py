@@ -115,3 +115,22 @@ def test_the_gallery_shows_the_estates_shadow_map_now(
     phone = app.test_client()
     sign_in_pupil(phone, vote["card"])
     assert phone.get("/pupil/gallery/shadow.png").data == picture.data
+
+
+def test_a_phone_shows_the_effect_line_inside_its_option(
+    app: Flask, vote: dict, live_server: str, phone_context, screenshot_dir
+) -> None:
+    for variants in (STANDING, *({SITE: variant} for variant in vote["keys"])):
+        assert measures.measures(ESTATE, variants, wait=120) is not None
+    phone = phone_context.new_page()
+    phone.goto(f"{live_server}/c/{vote['card']}")
+    phone.goto(f"{live_server}/vote/{vote['task']}")
+    line = phone.locator(".option-effect").first
+    line.wait_for()
+    assert "mindre sol" in line.inner_text()
+    card = line.locator("xpath=ancestor::label[1]").bounding_box()
+    box = line.bounding_box()
+    assert card["x"] <= box["x"] and box["x"] + box["width"] <= card["x"] + card["width"]
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scroll
+    phone.wait_for_load_state("networkidle")  # the variants' pictures
+    phone.screenshot(path=str(screenshot_dir / "voting-ballot-measures-phone.png"), full_page=True)
