@@ -17,7 +17,8 @@ from minecraft_scripts.measures.phrasing import compare
 from teacher_portal.core.extensions import db
 from teacher_portal.estates import measures
 from teacher_portal.estates.catalog import load_estate
-from teacher_portal.models import ClassEstate
+from teacher_portal.estates.decisions import decide
+from teacher_portal.models import ClassEstate, VotingTask
 from tests.teacher_portal.conftest import AuthActions, sign_in_pupil
 from tests.teacher_portal.factories import create_class, create_pupil, default_teacher
 from tests.teacher_portal.plots.plot_factories import built_estate
@@ -82,6 +83,23 @@ def test_the_ballot_shows_each_variants_effect_once_measured(
     assert f'<span class="option-effect">{expected}</span>' in page
     assert f"/vote/{vote['task']}/shadow.png" in page
     assert "Timer med sol i bebyggelsen, som den står nu" in page  # the map's alt text
+
+
+def test_a_decided_vote_is_measured_against_the_estate_before_its_decision(
+    app: Flask, vote: dict, client, auth: AuthActions
+) -> None:
+    with app.app_context():
+        task = db.session.get(VotingTask, vote["task"])
+        task.state = "closed"
+        decide(task, "Fliser som i dag", variant_id="bare")  # now the square is bare
+        db.session.commit()
+    for variants in (STANDING, {SITE: "bare"}):
+        assert measures.measures(ESTATE, variants, wait=120) is not None
+    auth.login()
+    page = client.get(f"/votes/{vote['task']}").text
+    expected = _said(STANDING, {SITE: "bare"})
+    assert f'<span class="option-effect">{expected}</span>' in page  # not "no change"
+    assert "<figcaption>Før</figcaption>" in page and "Timer med sol før" in page
 
 
 def test_the_shadow_maps_are_pictures_that_differ_between_variants(
