@@ -19,6 +19,7 @@ from teacher_portal.estates.decisions import decision_of, decisions_before
 from teacher_portal.estates.state import estate_state, variants_now
 from teacher_portal.models import ClassEstate, SchoolClass
 from teacher_portal.models.voting import VotingTask
+from worlds.datafile import DataFileError
 
 
 def measured(task: VotingTask) -> bool:
@@ -45,7 +46,10 @@ def effects(task: VotingTask, language: str) -> dict[str, str]:
     nothing noticeable has no line."""
     if not measured(task):
         return {}
-    standing = standing_variants(task)
+    try:
+        standing = standing_variants(task)
+    except (DataFileError, LookupError):  # an estate file edited since: the ballot goes on
+        return {}
     before = measures.measures(task.estate_id, standing)
     found: dict[str, str] = {}
     for option in task.options:

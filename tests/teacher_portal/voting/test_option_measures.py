@@ -102,6 +102,19 @@ def test_a_decided_vote_is_measured_against_the_estate_before_its_decision(
     assert "<figcaption>Før</figcaption>" in page and "Timer med sol før" in page
 
 
+def test_a_ballot_on_an_estate_that_no_longer_loads_shows_without_effects(
+    app: Flask, vote: dict
+) -> None:
+    with app.app_context():
+        db.session.get(VotingTask, vote["task"]).estate_id = "no_such_estate"
+        db.session.commit()
+    phone = app.test_client()
+    sign_in_pupil(phone, vote["card"])
+    ballot = phone.get(f"/vote/{vote['task']}")
+    assert ballot.status_code == 200 and "option-effect" not in ballot.text
+    assert phone.get(f"/vote/{vote['task']}/shadow.png").status_code == 404
+
+
 def test_the_shadow_maps_are_pictures_that_differ_between_variants(
     app: Flask, vote: dict, client, auth: AuthActions
 ) -> None:
