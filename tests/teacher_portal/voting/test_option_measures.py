@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 from flask import Flask
+from playwright.sync_api import expect
 
 from minecraft_scripts.measures import measure
 from minecraft_scripts.measures.phrasing import compare
@@ -20,7 +21,7 @@ from teacher_portal.estates.catalog import load_estate
 from teacher_portal.estates.decisions import decide
 from teacher_portal.models import ClassEstate, VotingTask
 from tests.teacher_portal.conftest import AuthActions, sign_in_pupil
-from tests.teacher_portal.factories import create_class, create_pupil, default_teacher
+from tests.teacher_portal.factories import PASSWORD, create_class, create_pupil, default_teacher
 from tests.teacher_portal.plots.plot_factories import built_estate
 from tests.teacher_portal.voting.vote_factories import create_task
 
@@ -165,3 +166,25 @@ def test_a_phone_shows_the_effect_line_inside_its_option(
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scroll
     phone.wait_for_load_state("networkidle")  # the variants' pictures
     phone.screenshot(path=str(screenshot_dir / "voting-ballot-measures-phone.png"), full_page=True)
+
+
+def test_the_teachers_shadow_maps_are_drawn_when_opened(
+    app: Flask, vote: dict, live_server: str, browser_context, screenshot_dir
+) -> None:
+    page = browser_context.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(f"{live_server}/login")
+    page.get_by_label("E-mail").fill("teacher@example.org")
+    page.get_by_label("Adgangskode").fill(PASSWORD)
+    page.get_by_role("button", name="Log ind").click()
+    page.goto(f"{live_server}/votes/{vote['task']}")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in asked if url.endswith("shadow.png")]  # closed: not drawn
+    page.get_by_text("Sol og skygge").click()
+    maps = page.locator("#sun img")
+    expect(maps).to_have_count(1 + len(vote["keys"]))  # now, and each variant
+    for index in range(maps.count()):  # each drawn and shown (the page's policy allows no
+        expect(maps.nth(index)).to_have_js_property("complete", True, timeout=120_000)  # eval)
+        assert maps.nth(index).evaluate("picture => picture.naturalWidth") > 0
+    page.screenshot(path=str(screenshot_dir / "voting-shadow-maps.png"), full_page=True)
