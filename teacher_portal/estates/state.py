@@ -94,6 +94,13 @@ def estate_state(estate: ClassEstate, decisions: list[EstateDecision] | None = N
     )
 
 
+def variants_now(school_class: SchoolClass, estate_id: str) -> dict[str, str]:
+    """The variants standing in the class's estate now; the estate's defaults (empty) when
+    the class has none stored. What the planner's measures of "now" are taken of."""
+    stored = stored_estate(school_class, estate_id)
+    return estate_state(stored).variants() if stored is not None else {}
+
+
 def state_key(estate: ClassEstate, decisions: list[EstateDecision] | None = None) -> str:
     """Names what the state holds (estate, variants, decisions and their blocks), never row
     ids alone: pictures of it can be kept under this key."""

@@ -13,7 +13,7 @@ from teacher_portal.models import Proposal, Pupil
 from teacher_portal.models.plots import ARGUMENT_MAX, TITLE_MAX
 from teacher_portal.plots import proposals
 from teacher_portal.plots.assignments import plot_of_group
-from teacher_portal.plots.teacher_views import map_png, plots_estate
+from teacher_portal.plots.teacher_views import map_png, plots_estate, shadow_now_png
 from teacher_portal.pupils.session import current_pupil, pupil_required
 from worlds.schema import Plot
 
@@ -98,7 +98,16 @@ def gallery() -> str:
         entries=[e for e in proposals.entries(school_class, estate_id) if e.has_build],
         projector=False,
         lang=str(get_locale()),
+        shadow_url=url_for("plots.pupil.gallery_shadow"),
     )
+
+
+@bp.get("/gallery/shadow.png")
+@pupil_required
+def gallery_shadow() -> Response:
+    school_class = current_pupil.school_class
+    estate_id = plots_estate(school_class) or abort(404)
+    return picture_response(lambda: shadow_now_png(school_class, estate_id))
 
 
 @bp.get("/plot-map.png")

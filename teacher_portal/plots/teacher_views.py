@@ -10,8 +10,15 @@ from minecraft_scripts.generate import generate
 from minecraft_scripts.preview import estate_labels, png_bytes, render_map
 from teacher_portal.classes.access import own_class_or_404
 from teacher_portal.core.extensions import db
+from teacher_portal.estates import measures
 from teacher_portal.estates.catalog import load_estate
-from teacher_portal.estates.state import current_estate_id, estate_now, state_key, stored_estate
+from teacher_portal.estates.state import (
+    current_estate_id,
+    estate_now,
+    state_key,
+    stored_estate,
+    variants_now,
+)
 from teacher_portal.game import jobs
 from teacher_portal.game.previews import picture_response
 from teacher_portal.models import PlotCapture, SchoolClass
@@ -168,7 +175,23 @@ def gallery(class_id: int) -> str:
         entries=[e for e in proposals.entries(school_class, estate_id) if e.has_build],
         projector=True,
         lang=str(get_locale()),
+        shadow_url=url_for("plots.teacher.gallery_shadow", class_id=class_id),
     )
+
+
+@bp.get("/classes/<int:class_id>/gallery/shadow.png")
+@login_required
+def gallery_shadow(class_id: int) -> Response:
+    school_class = own_class_or_404(class_id)
+    estate_id = plots_estate(school_class) or abort(404)
+    return picture_response(lambda: shadow_now_png(school_class, estate_id))
+
+
+def shadow_now_png(school_class: SchoolClass, estate_id: str) -> bytes:
+    """The shadow map of the estate as it stands now, for the gallery: where the sun falls
+    around the plots (the groups' own builds are not measured); waits for its measures."""
+    variants = variants_now(school_class, estate_id)
+    return measures.shadow_map(estate_id, variants, str(get_locale()))
 
 
 @bp.get("/classes/<int:class_id>/plots/map.png")

@@ -12,13 +12,13 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from teacher_portal.core.extensions import db
+from teacher_portal.estates import measures
 from teacher_portal.estates.decisions import decisions_before
 from teacher_portal.estates.pictures import state_png
 from teacher_portal.estates.state import estate_state, standing_decisions
 from teacher_portal.game.previews import preview_png
 from teacher_portal.lesson_runs import plans
 from teacher_portal.models import ClassEstate, EstateDecision, VotingTask
-from teacher_portal.reports import measures
 from teacher_portal.reports.measure_view import MeasureView, measure_view
 from teacher_portal.reports.scope import Picture, ReportScope
 from worlds.datafile import DataFileError

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from minecraft_scripts.measures import Measures
 from teacher_portal.core.clock import utcnow
+from teacher_portal.estates import measures
 from teacher_portal.models import ClassReport, LessonRun, Pupil, SchoolClass
-from teacher_portal.reports import measures
 from worlds.catalog import load_estate
 from worlds.schema import Estate
 

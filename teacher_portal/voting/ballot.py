@@ -14,6 +14,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy.engine import Row
 
@@ -22,7 +23,7 @@ from teacher_portal.game.previews import picture_response, site_png
 from teacher_portal.models import PlotCapture
 from teacher_portal.plots.captures import capture_png
 from teacher_portal.pupils.session import current_pupil, pupil_required, signed_in_pupil
-from teacher_portal.voting import casting
+from teacher_portal.voting import casting, option_measures
 from teacher_portal.voting.access import class_tasks, pupil_task_or_404, viewer_task_or_404
 from teacher_portal.voting.casting import InvalidChoice, Outcome
 from teacher_portal.voting.result_view import results_view
@@ -52,6 +53,7 @@ def _ballot_page(task, message: str | None = None, status: int = 200) -> tuple[s
             voted=casting.has_voted(task, current_pupil),
             may_change=casting.may_change(task),
             message=message,
+            effects=option_measures.effects(task, str(get_locale())),
         ),
         status,
     )
@@ -141,3 +143,12 @@ def option_picture(task_id: int, key: str) -> Response:
     if option is None or not task.builds or not option["variant"]:
         abort(404)
     return picture_response(lambda: site_png(task.estate_id, task.site_id, option["variant"]))
+
+
+@bp.get("/vote/<int:task_id>/shadow.png", defaults={"key": None})
+@bp.get("/vote/<int:task_id>/options/<key>/shadow.png")
+def shadow_picture(task_id: int, key: str | None) -> Response:
+    """The shadow map of the estate now, or with a variant option (drawn once, then kept)."""
+    task = viewer_task_or_404(task_id)
+    language = str(get_locale())
+    return picture_response(lambda: option_measures.shadow_png(task, key, language))

@@ -16,7 +16,7 @@ from teacher_portal.lesson_runs.runs import active_run, current_phase
 from teacher_portal.models import LessonRun, Pupil, SchoolClass
 from teacher_portal.models.voting import VoterRoll, VotingTask
 from teacher_portal.plots.teacher_views import plots_estate
-from teacher_portal.voting import chat, live_results, tally, winner
+from teacher_portal.voting import chat, live_results, option_measures, tally, winner
 from teacher_portal.voting.access import own_task_or_404
 from teacher_portal.voting.forms import METHOD_LABELS, TaskForm
 from teacher_portal.voting.options import (
@@ -165,6 +165,8 @@ def view(task_id: int) -> str:
         decision=winner.decision(task),
         listening=chat.is_listening(task.id),
         chat_log=chat.recent_answers(task.id),
+        effects=option_measures.effects(task, _lang()),
+        measured=option_measures.measured(task),
     )
 
 

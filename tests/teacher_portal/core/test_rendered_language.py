@@ -20,6 +20,7 @@ import teacher_portal
 from lessons.glossary import glossary
 from lessons.labels import HEADINGS
 from teacher_portal.core.extensions import db
+from teacher_portal.estates import measures
 from teacher_portal.lesson_runs import plans
 from teacher_portal.models import BuildJob, Household, Pupil
 from tests.teacher_portal.conftest import make_app, sign_in_pupil
@@ -34,6 +35,7 @@ from tests.teacher_portal.plots.plot_factories import built_estate, group_in_plo
 from tests.teacher_portal.voting.test_friction_pages import TIED_RESULT
 from tests.teacher_portal.voting.vote_factories import create_task
 
+VARIANT_SITE = ("kloeverhusene", "pladsen")  # the quickest shipped estate to measure
 CATALOGUES = Path(teacher_portal.__file__).parent / "translations"
 NOT_PAGES = {  # answers that are pictures, data or streams, not pages to read
     "classes.export",
@@ -45,9 +47,11 @@ NOT_PAGES = {  # answers that are pictures, data or streams, not pages to read
     "game.builds.status",
     "pages.healthz",
     "pupils.home.now",
+    "plots.pupil.gallery_shadow",
     "plots.pupil.plot_map",
     "plots.teacher.capture_picture",
     "plots.teacher.estate_map",
+    "plots.teacher.gallery_shadow",
     "pupils.login.card",  # signs in and redirects; its "card does not work" page is visited
     "reports.share.pdf",  # the PDFs' text is read back with poppler in tests/…/reports
     "reports.share.picture",
@@ -59,6 +63,7 @@ NOT_PAGES = {  # answers that are pictures, data or streams, not pages to read
     "reports.teacher.ready",
     "static",
     "voting.ballot.option_picture",
+    "voting.ballot.shadow_picture",
     "voting.projector.stream",
     "voting.winner.after_picture",
     "voting.winner.before_picture",
@@ -220,6 +225,7 @@ def _a_class_in_the_middle_of_the_course(app: Flask) -> dict[str, object]:
             "plurality": create_task(school_class, method="plurality", secret=False),
             "ranked": create_task(school_class, method="ranked", question="Hvilken legeplads?"),
             "approval": create_task(school_class, method="approval", question="Hvad kan I lide?"),
+            "variants": create_task(school_class, site=VARIANT_SITE, method="plurality"),
             "closed": create_task(
                 school_class,
                 state="closed",
@@ -228,6 +234,7 @@ def _a_class_in_the_middle_of_the_course(app: Flask) -> dict[str, object]:
                 question="Hvad skulle gården have?",
             ),
         }
+    _measured(tasks["variants"].options)
     return {
         "class": school_class.id,
         "code": school_class.class_code,
@@ -239,6 +246,13 @@ def _a_class_in_the_middle_of_the_course(app: Flask) -> dict[str, object]:
         "bo": bo.card_token,
         "tasks": {name: task.id for name, task in tasks.items()},
     }
+
+
+def _measured(options: list[dict]) -> None:
+    """Wait for the measures of a vote on variants, so its pages say what each would do."""
+    estate_id, site_id = VARIANT_SITE
+    for variants in ({}, *({site_id: option["variant"]} for option in options)):
+        assert measures.measures(estate_id, variants, wait=120) is not None
 
 
 def _get(client: FlaskClient, path: str, status: int = 200) -> str:
@@ -309,6 +323,7 @@ def visit_pages(app: Flask, ids: dict, language: str) -> dict[str, str]:
         "edit vote": _get(teacher, f"/votes/{t['draft']}/edit"),
         "draft vote": _get(teacher, f"/votes/{t['draft']}"),
         "open vote": _get(teacher, f"/votes/{t['ranked']}"),
+        "vote on variants": _get(teacher, f"/votes/{t['variants']}"),
         "closed vote": _get(teacher, f"/votes/{t['closed']}"),
         "projector, open": _get(teacher, f"/votes/{t['plurality']}/projector"),
         "projector, closed": _get(teacher, f"/votes/{t['closed']}/projector"),
@@ -330,6 +345,7 @@ def visit_pages(app: Flask, ids: dict, language: str) -> dict[str, str]:
         "pupil home, building": _get(pupil, "/pupil/"),
         "ballot, one": _get(pupil, f"/vote/{t['plurality']}"),
         "ballot, ranked": _get(pupil, f"/vote/{t['ranked']}"),
+        "ballot, variants": _get(pupil, f"/vote/{t['variants']}"),
         "ballot, ticks": _get(pupil, f"/vote/{t['approval']}"),
         "ballot review": _post(pupil, f"/vote/{t['approval']}/review", {"choice": ["1", "2"]}),
         "ballot, nothing chosen": _post(pupil, f"/vote/{t['approval']}/review", {}, 422),

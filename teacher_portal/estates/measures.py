@@ -1,11 +1,12 @@
-"""The planner's measures for the report, worked out in the background and kept.
+"""The planner's measures of an estate with chosen variants, worked out in the background
+and kept: the report, the ballot and the vote page all ask here.
 
 `measure()` casts the sun's rays through the voxels of the whole estate: about a second for
 a small estate and ten for Tranebærparken on a busy two-core school server, too long for a
 web request. So the first page that needs a set of measures queues it on one worker thread
-of the portal process and shows the rest of the report; the page reloads itself when the
-measures are ready (`report.js`), and a PDF waits for them. Results are kept per estate
-and variant choice for the life of the process.
+of the portal process and shows itself without them: the report reloads itself when they
+are ready (`report.js`), a ballot shows an option's effect once they are, and a PDF waits
+for them. Results are kept per estate and variant choice for the life of the process.
 """
 
 import io
@@ -22,7 +23,7 @@ from functools import lru_cache
 from minecraft_scripts.generate import generate
 from minecraft_scripts.measures import Measures, measure
 from minecraft_scripts.measures.shadow_map import render_shadow_map
-from worlds.catalog import load_estate
+from teacher_portal.estates.catalog import load_estate
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ Key = tuple[str, str, bool]
 
 _lock = threading.Lock()
 _futures: OrderedDict[Key, Future] = OrderedDict()
-_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-measures")
+_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="estate-measures")
 
 
 def _key(estate_id: str, variants: Mapping[str, str], sun_map: bool) -> Key:
@@ -69,13 +70,13 @@ def measures(
     estate_id: str, variants: Mapping[str, str], *, sun_map: bool = False, wait: float = 0
 ) -> Measures | None:
     """The measures if they are ready within `wait` seconds; None while they are being
-    worked out, or when they cannot be (logged: the report goes on without them)."""
+    worked out, or when they cannot be (logged: the page goes on without them)."""
     future = _future(estate_id, variants, sun_map)
     try:
         return future.result(timeout=wait)
     except WaitTimeout:
         return None
-    except Exception:  # a report without measures beats no report; the log says why
+    except Exception:  # a page without measures beats no page; the log says why
         log.exception("no measures of %s with %s", estate_id, dict(variants))
         return None
 
