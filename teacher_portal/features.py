@@ -5,7 +5,16 @@ from types import ModuleType
 
 from flask import Flask
 
-from teacher_portal import classes, game, lesson_runs, pages, pupils, teachers, voting
+from teacher_portal import (
+    classes,
+    classroom,
+    game,
+    lesson_runs,
+    pages,
+    pupils,
+    teachers,
+    voting,
+)
 from teacher_portal.core import errors, i18n
 
 FEATURES: list[ModuleType] = [
@@ -16,6 +25,7 @@ FEATURES: list[ModuleType] = [
     lesson_runs,
     game,
     voting,
+    classroom,
     i18n,
     errors,
 ]

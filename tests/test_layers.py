@@ -28,7 +28,16 @@ WEB_FRAMEWORKS = {
 }
 
 
-PORTAL_FEATURES = ("teachers", "classes", "pupils", "lesson_runs", "game", "voting", "counting")
+PORTAL_FEATURES = (
+    "teachers",
+    "classes",
+    "pupils",
+    "lesson_runs",
+    "game",
+    "voting",
+    "counting",
+    "classroom",
+)
 PORTAL_FOUNDATIONS = ("core", "models")
 
 

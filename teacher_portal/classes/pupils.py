@@ -8,6 +8,7 @@ from werkzeug.wrappers import Response
 from teacher_portal.classes.access import own_class_or_404, own_pupil_or_404
 from teacher_portal.classes.roster import parse_roster
 from teacher_portal.core.codes import new_token
+from teacher_portal.core.events import emit
 from teacher_portal.core.extensions import db
 from teacher_portal.core.names import clean_name
 from teacher_portal.models import Group, Household, Pupil, SchoolClass
@@ -35,6 +36,7 @@ def roster(class_id: int) -> str | Response:
             for nickname in result.nicknames:
                 db.session.add(Pupil(class_id=class_id, nickname=nickname, card_token=new_token()))
             db.session.commit()
+            emit("class_changed", school_class)
             for note in result.notes:
                 flash(note, "info")
             flash(_("%(count)d pupils added.", count=len(result.nicknames)), "success")
@@ -58,6 +60,7 @@ def save(class_id: int) -> Response:
         pupil.household_id = int(household) if household in households else None
         pupil.minecraft_name = name[:MINECRAFT_NAME_MAX] or None
     db.session.commit()
+    emit("class_changed", school_class)
     flash(_("Saved."), "success")
     return redirect(url_for("classes.view", class_id=class_id) + "#pupils")
 
@@ -67,6 +70,7 @@ def delete(class_id: int, pupil_id: int) -> Response:
     pupil = own_pupil_or_404(class_id, pupil_id)
     db.session.delete(pupil)
     db.session.commit()
+    emit("class_changed", own_class_or_404(class_id))
     flash(_("%(name)s is removed from the class.", name=pupil.nickname), "success")
     return redirect(url_for("classes.view", class_id=class_id) + "#pupils")
 
@@ -85,6 +89,7 @@ def add_team(class_id: int, kind: str) -> Response:
     else:
         db.session.add(model(class_id=class_id, name=name))
         db.session.commit()
+        emit("class_changed", school_class)
     return redirect(url_for("classes.view", class_id=class_id) + f"#{kind}")
 
 
@@ -96,6 +101,7 @@ def delete_team(class_id: int, kind: str, team_id: int) -> Response:
         abort(404)
     db.session.delete(team)
     db.session.commit()
+    emit("class_changed", school_class)
     return redirect(url_for("classes.view", class_id=class_id) + f"#{kind}")
 
 

@@ -15,9 +15,12 @@ from flask import Flask, current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from minecraft_scripts.generate import model_size
 from minecraft_scripts.server.connection import GameConnection, GameConnectionError
 from teacher_portal.core.clock import utcnow
+from teacher_portal.core.events import emit
 from teacher_portal.core.extensions import db
+from teacher_portal.game import areas
 from teacher_portal.game.servers import server_for
 from teacher_portal.models import BuildJob, LessonRun, SchoolClass
 from worlds.catalog import load_estate
@@ -33,11 +36,12 @@ ACTIVE_STATES = ("queued", "running")
 _threads: dict[int, threading.Thread] = {}
 
 
-def build_origin(school_class: SchoolClass) -> tuple[int, int, int]:
-    """Each class builds in its own slot of the portal's region, so classes never overlap."""
-    config = current_app.config
-    x = config["BUILD_REGION_X"] + school_class.build_slot * config["BUILD_SLOT_WIDTH"]
-    return x, config["BUILD_Y"], config["BUILD_Z"]
+def build_origin(school_class: SchoolClass, estate_id: str) -> tuple[int, int, int]:
+    """Where the class builds this estate: the corner of its own area in the world, sized to
+    the estate (`areas.area_for`); raises `areas.NoRoom` when the world is full."""
+    width, height, depth = model_size(load_estate(estate_id))
+    area = areas.area_for(school_class, (width, depth), height)
+    return area.x1, area.y, area.z1
 
 
 def latest_finished_build(
@@ -100,7 +104,11 @@ def start_build(
     running = active_job(school_class)
     if running is not None:
         return running
-    x, y, z = build_origin(school_class)
+    problem = None
+    try:
+        x, y, z = build_origin(school_class, estate_id)
+    except (areas.NoRoom, DataFileError, LookupError) as error:
+        (x, y, z), problem = (0, 0, 0), str(error)
     job = BuildJob(
         class_id=school_class.id,
         lesson_run_id=lesson_run.id if lesson_run else None,
@@ -111,6 +119,9 @@ def start_build(
         origin_z=z,
     )
     db.session.add(job)
+    if problem is not None:  # the page shows why, and "Try again" asks once more
+        _finish(job, "failed", error=problem)
+        return job
     db.session.commit()
     _launch(current_app._get_current_object(), job.id)  # type: ignore[attr-defined]
     return job
@@ -168,7 +179,14 @@ def _build(job: BuildJob) -> None:
     from minecraft_scripts.server.build import build_estate  # written by the estates part
 
     estate = load_estate(job.estate_id)
-    server = server_for(db.session.get(SchoolClass, job.class_id))
+    school_class = db.session.get(SchoolClass, job.class_id)
+    width, _height, depth = model_size(estate)
+    origin = (job.origin_x, job.origin_y, job.origin_z)
+    problem = areas.build_problem(school_class, origin, (width, depth))
+    if problem is not None:
+        _finish(job, "failed", error=problem)
+        return
+    server = server_for(school_class)
     with GameConnection(server.host, server.port) as conn:
         report = build_estate(
             conn,
@@ -183,6 +201,7 @@ def _build(job: BuildJob) -> None:
     job.mismatches = report.mismatches
     if report.verified:
         _finish(job, "done", done=job.total or 1)
+        emit("build_done", job)
     else:
         error = _("%(count)d blocks differ after building. Try again.", count=report.mismatches)
         _finish(job, "failed", error=error)

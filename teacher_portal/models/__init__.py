@@ -5,6 +5,7 @@ from teacher_portal.models.game import GAME_KINDS, GameServer
 from teacher_portal.models.lessons import JOB_STATES, BuildJob, LessonRun
 from teacher_portal.models.people import Invitation, Teacher
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask
+from teacher_portal.models.world import ClassWorld, GameAccount, WorldArea
 
 __all__ = [
     "GAME_KINDS",
@@ -12,6 +13,8 @@ __all__ = [
     "NICKNAME_MAX",
     "BuildJob",
     "CastBallot",
+    "ClassWorld",
+    "GameAccount",
     "GameServer",
     "Group",
     "Household",
@@ -22,4 +25,5 @@ __all__ = [
     "Teacher",
     "VoterRoll",
     "VotingTask",
+    "WorldArea",
 ]

@@ -70,7 +70,8 @@ def test_a_ranked_site_vote_from_phones_to_the_built_winner(
             GameServer(class_id=school_class.id, host=game_server.host, port=game_server.port)
         )
         db.session.commit()
-        origin = jobs.build_origin(school_class)
+        origin = jobs.build_origin(school_class, ESTATE)
+        db.session.commit()
     assert 3000 <= origin[0] < 4000
     with game_server.connect() as conn:  # the estate as it stands before the vote
         build_estate(conn, load_estate(ESTATE), at=origin, diff=True)
