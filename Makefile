@@ -9,8 +9,9 @@ READERS := tests/readers
 
 .PHONY: run test lint format system-deps benchmark clean translations
 
+# `make run HOST=0.0.0.0` serves on the school network too (the same as `jagten up --school-network`).
 run: $(VENV)/.installed
-	$(BIN)/jagten up
+	$(BIN)/jagten up $(if $(HOST),--host $(HOST))
 
 test: $(VENV)/.test-installed system-deps $(READERS)/node_modules/.installed
 	$(BIN)/ruff check .
@@ -59,8 +60,16 @@ clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache $(READERS)/node_modules
 
 # After changing a user-facing text: refresh the catalogues, add the Danish, then compile.
+# The portal's pages use teacher_portal/translations; the command line and the estate and
+# lesson files use worlds/translations (domain "jagten", see worlds/language.py).
 translations: $(VENV)/.test-installed
 	$(BIN)/pybabel -q extract --no-location --sort-output -F teacher_portal/babel.cfg -k _l -k lazy_gettext -o teacher_portal/messages.pot teacher_portal
 	$(BIN)/pybabel -q update -N --ignore-obsolete --no-fuzzy-matching -i teacher_portal/messages.pot -d teacher_portal/translations
 	$(BIN)/pybabel -q compile -d teacher_portal/translations
 	rm teacher_portal/messages.pot
+	$(BIN)/pybabel -q extract --no-location --sort-output -k N_ -k say -o worlds/jagten.pot \
+		worlds lessons minecraft_scripts teacher_portal/cli.py teacher_portal/counting/cli.py
+	$(BIN)/pybabel -q update -N --ignore-obsolete --no-fuzzy-matching -D jagten \
+		-i worlds/jagten.pot -d worlds/translations
+	$(BIN)/pybabel -q compile -D jagten -d worlds/translations
+	rm worlds/jagten.pot

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from lessons.checker import check_lesson_file
+from lessons.course_order import in_course_order
 from lessons.guide import render_guide
 from lessons.schema import Lesson
 from worlds.datafile import DataFileError
 from worlds.error_messages import did_you_mean
+from worlds.language import _
 
 __all__ = [  # the portal's whole API in one place
     "LESSONS_DIR",
@@ -27,8 +29,8 @@ class UnknownLessonError(LookupError):
 
 
 def lesson_ids() -> list[str]:
-    """Ids of the lessons shipped in `lessons/`, sorted."""
-    return sorted(path.stem for path in LESSONS_DIR.glob("*.yaml"))
+    """Ids of the lessons shipped in `lessons/`, in the course's order."""
+    return in_course_order([path.stem for path in LESSONS_DIR.glob("*.yaml")])
 
 
 def lesson_path(ref: str | Path) -> Path:
@@ -39,7 +41,10 @@ def lesson_path(ref: str | Path) -> Path:
     if path.is_file():
         return path
     hint = did_you_mean(str(ref), lesson_ids())
-    raise UnknownLessonError(f"no lesson '{ref}': not a shipped lesson nor a file; {hint}")
+    message = _(
+        "no lesson '%(ref)s': not a shipped lesson nor a file; %(hint)s", ref=str(ref), hint=hint
+    )
+    raise UnknownLessonError(message)
 
 
 def load_lesson(ref: str | Path) -> Lesson:

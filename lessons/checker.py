@@ -12,8 +12,14 @@ from pathlib import Path
 from lessons.consistency import lesson_issues
 from lessons.references import EstateShelf, reference_issues
 from lessons.schema import Lesson
-from worlds.datafile import DataFileError, FieldIssue, Problem, load_data_file, resolve_loc
-from worlds.yaml_positions import parse_yaml
+from worlds.datafile import (
+    DataFileError,
+    FieldIssue,
+    Problem,
+    load_data_file,
+    placed_problems,
+)
+from worlds.language import _
 
 
 @dataclass
@@ -44,12 +50,16 @@ def check_lesson_file(path: str | Path, shelf: EstateShelf | None = None) -> Che
         issues.append(
             FieldIssue(
                 ("id",),
-                f"id '{lesson.id}' differs from the file name '{path.name}'; "
-                f"rename the file to '{lesson.id}.yaml' or change the id",
+                _(
+                    "id '%(id)s' differs from the file name '%(file)s'; "
+                    "rename the file to '%(id)s.yaml' or change the id",
+                    id=lesson.id,
+                    file=path.name,
+                ),
             )
         )
-    report.errors = placed(issues, path)
-    report.warnings = placed(timing_warnings(lesson), path)
+    report.errors = placed_problems(issues, path)
+    report.warnings = placed_problems(timing_warnings(lesson), path)
     report.lesson = None if report.errors else lesson
     return report
 
@@ -62,33 +72,22 @@ def timing_warnings(lesson: Lesson) -> list[FieldIssue]:
     return [
         FieldIssue(
             ("duration",),
-            f"the phases add up to {total} minutes but duration is {lesson.duration}; "
-            "adjust a phase's minutes or the duration",
+            _(
+                "the phases add up to %(total)s minutes but duration is %(duration)s; "
+                "adjust a phase's minutes or the duration",
+                total=total,
+                duration=lesson.duration,
+            ),
         )
     ]
-
-
-FLOW_HINT = (
-    "; in {da: ..., en: ...} put text that holds '?', ':' or ',' in quotes, "
-    'e.g. {da: "Hvad nu?", en: "What now?"}'
-)
 
 
 def _with_flow_hint(problem: Problem) -> Problem:
     """Lessons write short texts as {da: ..., en: ...}; a '?' there breaks YAML obscurely."""
     if problem.field or "flow mapping" not in problem.message:
         return problem
-    return replace(problem, message=problem.message + FLOW_HINT)
-
-
-def placed(issues: list[FieldIssue], path: Path) -> list[Problem]:
-    """Give each issue the line and column of its field (the file parsed cleanly before)."""
-    if not issues:
-        return []
-    parsed = parse_yaml(path.read_text(encoding="utf-8"))
-    problems = []
-    for issue in issues:
-        node_path, name = resolve_loc(issue.loc, parsed.data)
-        position = parsed.positions.value(node_path)
-        problems.append(Problem(str(path), position.line, position.column, name, issue.message))
-    return sorted(problems)
+    hint = _(
+        "in {da: ..., en: ...} put text that holds '?', ':' or ',' in quotes, "
+        'e.g. {da: "Hvad nu?", en: "What now?"}'
+    )
+    return replace(problem, message=f"{problem.message}; {hint}")

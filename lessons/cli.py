@@ -1,4 +1,8 @@
-"""`jagten lessons …`: check lesson files, render teacher guides, export the schema."""
+"""`jagten lessons …`: check lesson files, render teacher guides, export the schema.
+
+Everything printed speaks the language of `worlds.language` (`jagten --lang en`); the
+`--lang` of `list` and `render` chooses the lesson text and defaults to the same.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from pathlib import Path
 import click
 
 from lessons.catalog import LESSONS_DIR, UnknownLessonError, lesson_ids, load_lesson
-from lessons.checker import CheckReport, check_lesson_file, placed
+from lessons.checker import CheckReport, check_lesson_file
 from lessons.course import (
     COURSES_DIR,
     Course,
@@ -22,8 +26,18 @@ from lessons.printables import printables_pdf, render_printables
 from lessons.printing import PrintingError
 from lessons.references import EstateShelf
 from lessons.schema_export import lesson_json_schema_text
-from worlds.datafile import DataFileError, load_data_file
+from worlds.command_errors import CommandError
+from worlds.datafile import DataFileError, load_data_file, placed_problems
 from worlds.error_messages import did_you_mean
+from worlds.language import Language, _, current_language, ngettext
+from worlds.text_safety import one_line
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["da", "en"]),
+    default=None,
+    help="Language of the lesson text (default: the language of the command).",
+)
 
 
 @click.group(name="lessons")
@@ -32,24 +46,25 @@ def lessons() -> None:
 
 
 @lessons.command("list")
-@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
-def list_lessons(lang: str) -> None:
+@lang_option
+def list_lessons(lang: Language | None) -> None:
     """Show the shipped lessons: id, grades, minutes and title."""
+    lang = lang or current_language()
     for lesson_id in lesson_ids():
         try:
             lesson = load_lesson(lesson_id)
         except DataFileError as error:
-            click.echo(f"{lesson_id:<28} (fejl/error: {len(error.problems)})")
+            count = len(error.problems)
+            click.echo(f"{lesson_id:<28} " + ngettext("(%(num)s error)", "(%(num)s errors)", count))
             continue
         grades = f"{min(lesson.grades)}-{max(lesson.grades)}"
-        click.echo(
-            f"{lesson_id:<28} {grades:>5}  {lesson.duration:>3} min  {lesson.title.get(lang)}"
-        )
+        title = one_line(lesson.title.get(lang))
+        click.echo(f"{lesson_id:<28} {grades:>5}  {lesson.duration:>3} min  {title}")
 
 
 @lessons.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--strict", is_flag=True, help="Fail on warnings too / Advarsler tæller som fejl.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def check(paths: tuple[Path, ...], strict: bool) -> None:
     """Check lesson files (default: all shipped lessons); exit 1 on any problem."""
     files = _lesson_files(paths)
@@ -62,8 +77,8 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
             click.echo(str(problem))
         for problem in report.warnings:
             click.echo(
-                f"{problem.file}:{problem.line}:{problem.column}: "
-                f"{problem.field}: warning: {problem.message}"
+                f"{problem.file}:{problem.line}:{problem.column}: {problem.field}: "
+                + _("warning: %(message)s", message=problem.message)
             )
     click.echo(_summary(reports, strict, files=len(files)))
     if _failed(reports, strict):
@@ -72,7 +87,7 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
 
 @lessons.command("render")
 @click.argument("lesson")
-@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
+@lang_option
 @click.option(
     "-o",
     "--output",
@@ -91,7 +106,7 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
 def render(
     settings: dict | None,
     lesson: str,
-    lang: str,
+    lang: Language | None,
     output: Path | None,
     start: str | None,
     no_picture: bool,
@@ -104,22 +119,25 @@ def render(
     try:
         loaded = load_lesson(lesson)
     except (UnknownLessonError, DataFileError) as error:
-        raise click.ClickException(str(error)) from None
+        raise CommandError(str(error)) from None
     picture = None if no_picture else (settings or {}).get("estate_picture")
-    html = render_guide(loaded, lang, start=_clock_time(start), picture=picture)
+    html = render_guide(
+        loaded, lang or current_language(), start=_clock_time(start), picture=picture
+    )
     if output is None:
         click.echo(html)
         return
     try:
         output.write_text(html, encoding="utf-8")
     except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+        message = _("cannot write %(file)s: %(reason)s", file=str(output), reason=error.strerror)
+        raise CommandError(message) from None
     click.echo(f"{output}")
 
 
 @lessons.command("printables")
 @click.argument("lesson")
-@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
+@lang_option
 @click.option(
     "-o",
     "--output",
@@ -127,21 +145,23 @@ def render(
     required=True,
     help="The PDF to write (a name ending in .html writes the HTML instead).",
 )
-def printables(lesson: str, lang: str, output: Path) -> None:
+def printables(lesson: str, lang: Language | None, output: Path) -> None:
     """Print LESSON's cards, agenda, ballots, sheets, glossary and exit tickets (A4)."""
+    lang = lang or current_language()
     try:
         loaded = load_lesson(lesson)
     except (UnknownLessonError, DataFileError) as error:
-        raise click.ClickException(str(error)) from None
+        raise CommandError(str(error)) from None
     try:
         if output.suffix.lower() == ".html":
             output.write_text(render_printables(loaded, lang), encoding="utf-8")
         else:
             output.write_bytes(printables_pdf(loaded, lang))
     except PrintingError as error:
-        raise click.ClickException(str(error)) from None
+        raise CommandError(str(error)) from None
     except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+        message = _("cannot write %(file)s: %(reason)s", file=str(output), reason=error.strerror)
+        raise CommandError(message) from None
     click.echo(f"{output}")
 
 
@@ -168,7 +188,7 @@ def _course_reports(lesson_reports: list[CheckReport]) -> list[CheckReport]:
     files = {r.lesson.id: Path(r.file) for r in lesson_reports if r.lesson is not None}
     for lesson_id, issue in character_issues(lessons):
         report = next(r for r in lesson_reports if r.lesson and r.lesson.id == lesson_id)
-        report.errors += placed([issue], files[lesson_id])
+        report.errors += placed_problems([issue], files[lesson_id])
     reports = []
     for course_id in course_ids():
         path = _as_shown(COURSES_DIR / f"{course_id}.yaml")
@@ -178,14 +198,14 @@ def _course_reports(lesson_reports: list[CheckReport]) -> list[CheckReport]:
         except DataFileError as error:
             report.errors = error.problems
         else:
-            report.errors = placed(list(course_issues(course, lessons)), path)
+            report.errors = placed_problems(list(course_issues(course, lessons)), path)
         reports.append(report)
     return reports
 
 
 @lessons.command("course")
 @click.argument("course", default="kursusdag")
-@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
+@lang_option
 @click.option("--start", default=None, metavar="HH:MM", help="Clock time the day starts.")
 @click.option(
     "-o",
@@ -194,17 +214,17 @@ def _course_reports(lesson_reports: list[CheckReport]) -> list[CheckReport]:
     default=None,
     help="HTML file to write (default: print to the terminal).",
 )
-def course(course: str, lang: str, start: str | None, output: Path | None) -> None:
+def course(course: str, lang: Language | None, start: str | None, output: Path | None) -> None:
     """Render a course day across lessons (default: the 3-hour kursusdag) as a guide."""
     if course not in course_ids():
         hint = did_you_mean(course, course_ids())
-        raise click.ClickException(f"no course plan '{course}'; {hint}")
+        raise CommandError(_("no course plan '%(course)s'; %(hint)s", course=course, hint=hint))
     try:
         plan = load_data_file(COURSES_DIR / f"{course}.yaml", Course)
         lessons = {lesson_id: load_lesson(lesson_id) for lesson_id in lesson_ids()}
     except DataFileError as error:
-        raise click.ClickException(str(error)) from None
-    html = render_course(plan, lessons, lang, start=_clock_time(start))
+        raise CommandError(str(error)) from None
+    html = render_course(plan, lessons, lang or current_language(), start=_clock_time(start))
     if output is None:
         click.echo(html)
         return
@@ -238,23 +258,21 @@ def _summary(reports: list[CheckReport], strict: bool, files: int) -> str:
     """One line; `files` counts the lessons (course plans add their problems, not a count)."""
     errors = sum(len(report.errors) for report in reports)
     warnings = sum(len(report.warnings) for report in reports)
-    warned = f", {warnings} {_plural(warnings, 'advarsel', 'advarsler')} / " if warnings else ""
-    warned += f"{warnings} {_plural(warnings, 'warning', 'warnings')}" if warnings else ""
+    warned = ", " + ngettext("%(num)s warning", "%(num)s warnings", warnings) if warnings else ""
     if not _failed(reports, strict):
-        return (
-            f"OK: {files} {_plural(files, 'lektion', 'lektioner')} uden fejl / "
-            f"{files} {_plural(files, 'lesson', 'lessons')} without errors{warned}"
+        ok = ngettext(
+            "OK: %(num)s lesson without errors", "OK: %(num)s lessons without errors", files
         )
+        return ok + warned
     bad = sum(1 for report in reports if report.errors or (strict and report.warnings))
-    return (
-        f"{errors} fejl i {bad} af {files} {_plural(files, 'lektion', 'lektioner')} / "
-        f"{errors} {_plural(errors, 'error', 'errors')} in {bad} of {files} "
-        f"{_plural(files, 'lesson', 'lessons')}{warned}"
+    failed = ngettext(
+        "%(errors)s in %(bad)s of %(num)s lesson",
+        "%(errors)s in %(bad)s of %(num)s lessons",
+        files,
+        errors=ngettext("%(num)s error", "%(num)s errors", errors),
+        bad=bad,
     )
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return one if count == 1 else many
+    return failed + warned
 
 
 def _clock_time(text: str | None) -> time | None:
@@ -263,6 +281,5 @@ def _clock_time(text: str | None) -> time | None:
     try:
         return datetime.strptime(text, "%H:%M").time()
     except ValueError:
-        raise click.BadParameter(
-            f"'{text}' is not a time like 08:15", param_hint="--start"
-        ) from None
+        message = _("'%(text)s' is not a time like 08:15", text=text)
+        raise click.BadParameter(message, param_hint="--start") from None

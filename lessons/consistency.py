@@ -14,12 +14,15 @@ from lessons.schema import Lesson, PhaseKind, VoteOptions, VoteTemplate
 from lessons.vote_methods import (
     COUNTABLE_FROM_RANKINGS,
     PROPOSAL_OPTIONS,
+    RANKED_BALLOT_METHODS,
     DecisionKind,
     VoteMethod,
     decision_problem,
+    names,
 )
 from worlds.datafile import FieldIssue
 from worlds.error_messages import did_you_mean
+from worlds.language import _
 
 Loc = tuple[str | int, ...]
 SESSION_MINUTES = 45
@@ -33,11 +36,13 @@ def lesson_issues(lesson: Lesson) -> list[FieldIssue]:
         loc: Loc = ("phases", index)
         if phase.kind is PhaseKind.VOTE and phase.vote is None:
             issues.append(
-                FieldIssue((*loc, "vote"), "a vote phase needs a 'vote' template; add it")
+                FieldIssue((*loc, "vote"), _("a vote phase needs a 'vote' template; add it"))
             )
         if phase.vote is not None and phase.kind is not PhaseKind.VOTE:
             issues.append(
-                FieldIssue((*loc, "kind"), "only a phase of kind 'vote' may hold a vote template")
+                FieldIssue(
+                    (*loc, "kind"), _("only a phase of kind 'vote' may hold a vote template")
+                )
             )
         if phase.build is not None:
             issues += _duplicate_ids((*loc, "build", "plots"), phase.build.plots)
@@ -95,24 +100,41 @@ def vote_issues(vote: VoteTemplate, loc: Loc, plots_built: set[str]) -> Iterator
     if vote.method is VoteMethod.BLOC and vote.seats is None:
         yield FieldIssue(
             (*loc, "seats"),
-            "method 'bloc' elects several people: add 'seats' (how many to elect)",
+            _("method 'bloc' elects several people: add 'seats' (how many to elect)"),
         )
     if vote.method is not VoteMethod.BLOC and vote.seats is not None:
         yield FieldIssue(
             (*loc, "seats"),
-            f"'seats' only applies to method 'bloc', not '{vote.method}'; remove it or use bloc",
+            _(
+                "'seats' only applies to method 'bloc', not '%(method)s'; remove it or use bloc",
+                method=str(vote.method),
+            ),
         )
     yield from _decision_issues(vote, loc)
+    yield from compare_issues(vote, loc)
+
+
+def compare_issues(vote: VoteTemplate, loc: Loc) -> Iterator[FieldIssue]:
+    """Another method can recount the ballots only when each ballot ranks the options: a
+    plurality ballot holds one choice, so it says nothing a Condorcet count could use."""
     for position, method in enumerate(vote.compare):
-        if vote.method not in COUNTABLE_FROM_RANKINGS or method not in COUNTABLE_FROM_RANKINGS:
+        if vote.method not in RANKED_BALLOT_METHODS or method not in COUNTABLE_FROM_RANKINGS:
             yield FieldIssue(
                 (*loc, "compare", position),
-                f"cannot count '{vote.method}' ballots as '{method}': comparing needs ranked "
-                "ballots; use method ranked, borda or condorcet and compare with plurality, "
-                "ranked, borda or condorcet",
+                _(
+                    "cannot count '%(method)s' ballots as '%(other)s': comparing needs "
+                    "ranked ballots; use method %(ranked)s and compare with %(countable)s",
+                    method=str(vote.method),
+                    other=str(method),
+                    ranked=names(RANKED_BALLOT_METHODS),
+                    countable=names(COUNTABLE_FROM_RANKINGS),
+                ),
             )
         elif method is vote.method:
-            yield FieldIssue((*loc, "compare", position), f"'{method}' is already the method")
+            yield FieldIssue(
+                (*loc, "compare", position),
+                _("'%(method)s' is already the method", method=str(method)),
+            )
 
 
 def _decision_issues(vote: VoteTemplate, loc: Loc) -> Iterator[FieldIssue]:
@@ -122,14 +144,17 @@ def _decision_issues(vote: VoteTemplate, loc: Loc) -> Iterator[FieldIssue]:
         return
     problem = decision_problem(vote.decision, vote.method, vote.seats or 1)
     if problem:
-        yield FieldIssue((*loc, "decision"), f"{problem}; change 'decision' or 'method'")
+        message = _("%(problem)s; change 'decision' or 'method'", problem=problem)
+        yield FieldIssue((*loc, "decision"), message)
     if vote.decision is DecisionKind.PROPOSAL and (
         vote.options.texts is None or len(vote.options.texts) != PROPOSAL_OPTIONS
     ):
         yield FieldIssue(
             (*loc, "options"),
-            "a proposal has two written options, for and against in that order: "
-            "texts: [{da: Ja, en: 'Yes'}, {da: Nej, en: 'No'}]",
+            _(
+                "a proposal has two written options, for and against in that order: "
+                "texts: [{da: Ja, en: 'Yes'}, {da: Nej, en: 'No'}]"
+            ),
         )
 
 
@@ -138,13 +163,21 @@ def option_count_issues(vote: VoteTemplate, count: int, options_loc: Loc) -> Ite
     if count < 2:
         yield FieldIssue(
             options_loc,
-            f"method '{vote.method}' needs at least 2 options to choose between, found {count}",
+            _(
+                "method '%(method)s' needs at least 2 options to choose between, found %(count)s",
+                method=str(vote.method),
+                count=count,
+            ),
         )
     elif vote.seats is not None and vote.seats >= count:
         yield FieldIssue(
             (*options_loc[:-1], "seats"),
-            f"{vote.seats} seats but only {count} options: there must be more candidates "
-            "than seats, or nobody is chosen by the vote",
+            _(
+                "%(seats)s seats but only %(count)s options: there must be more candidates "
+                "than seats, or nobody is chosen by the vote",
+                seats=vote.seats,
+                count=count,
+            ),
         )
 
 
@@ -164,11 +197,16 @@ def _option_source_issues(
 ) -> Iterator[FieldIssue]:
     sources = [name for name in ("texts", "site", "plots") if getattr(options, name) is not None]
     if len(sources) != 1:
-        found = f"found {', '.join(sources)}" if sources else "found none"
-        yield FieldIssue(loc, f"give exactly one of 'texts', 'site' or 'plots' ({found})")
+        found = _("found %(sources)s", sources=", ".join(sources)) if sources else _("found none")
+        message = _("give exactly one of 'texts', 'site' or 'plots' (%(found)s)", found=found)
+        yield FieldIssue(loc, message)
     if options.variants is not None and options.site is None:
         yield FieldIssue(
-            (*loc, "variants"), "'variants' chooses among a site's variants: add 'site'"
+            (*loc, "variants"), _("'variants' chooses among a site's variants: add 'site'")
+        )
+    if options.into is not None and options.plots is None:
+        yield FieldIssue(
+            (*loc, "into"), "'into' names the site a winning plot is built into: add 'plots'"
         )
     for name in ("plots", "variants"):
         yield from _duplicate_ids((*loc, name), getattr(options, name) or [])
@@ -176,8 +214,11 @@ def _option_source_issues(
         if plot not in plots_built:
             yield FieldIssue(
                 (*loc, "plots", position),
-                f"plot '{plot}' is not built by pupils before this vote: add it to "
-                "'build: plots' of an earlier build phase",
+                _(
+                    "plot '%(plot)s' is not built by pupils before this vote: add it to "
+                    "'build: plots' of an earlier build phase",
+                    plot=plot,
+                ),
             )
 
 
@@ -186,5 +227,6 @@ def _duplicate_ids(loc: Loc, ids: Sequence[str], suffix: Loc = ()) -> Iterator[F
     seen: set[str] = set()
     for position, value in enumerate(ids):
         if value in seen:
-            yield FieldIssue((*loc, position, *suffix), f"'{value}' is listed twice; keep only one")
+            message = _("'%(value)s' is listed twice; keep only one", value=value)
+            yield FieldIssue((*loc, position, *suffix), message)
         seen.add(value)

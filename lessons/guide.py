@@ -45,6 +45,7 @@ class VoteView:
     builds_winner: bool
     paper: str
     condorcet: str = ""
+    builds_plot_into: str = ""
 
 
 @dataclass(frozen=True)
@@ -230,6 +231,7 @@ def _vote_view(vote: VoteTemplate, estate: Estate | None, lang: str) -> VoteView
         condorcet=heading["condorcet_table"][lang]
         if VoteMethod.CONDORCET in (vote.method, *vote.compare)
         else "",
+        builds_plot_into=site_name(estate, vote.options.into, lang) if vote.options.into else "",
     )
 
 

@@ -64,6 +64,14 @@ HEADINGS: dict[str, Bilingual] = {
         "da": "Når du lukker afstemningen, bygges den vindende variant i spillet.",
         "en": "When you close the vote, the winning variant is built in the game.",
     },
+    "click_vote_builds_plot": {
+        "da": "Før afstemningen: tryk **Fotografér alle felter** i portalen, så hvert forslag får "
+        "sit billede. Når du lukker afstemningen, kopieres vindergruppens byggeri til "
+        "{site}.",
+        "en": "Before the vote: press **Capture all plots** in the portal, so every proposal "
+        "gets its picture. When you close the vote, the winning group's build is copied into "
+        "{site}.",
+    },
     "options_site": {"da": "Valgmuligheder – {site}", "en": "Options – {site}"},
     "options_plots": {"da": "Gruppernes byggefelter", "en": "The groups' plots"},
     "secret": {

@@ -14,6 +14,7 @@ from lessons.schema import Lesson, VoteTemplate
 from worlds.catalog import estate_ids, load_estate
 from worlds.datafile import DataFileError, FieldIssue
 from worlds.error_messages import did_you_mean
+from worlds.language import _
 from worlds.schema import Estate, Site
 
 Loc = tuple[str | int, ...]
@@ -35,12 +36,20 @@ class EstateShelf:
     def _load(estate_id: str) -> Estate | str:
         known = estate_ids()
         if estate_id not in known:
-            return f"unknown estate '{estate_id}'; {did_you_mean(estate_id, known)}"
+            return _(
+                "unknown estate '%(estate)s'; %(hint)s",
+                estate=estate_id,
+                hint=did_you_mean(estate_id, known),
+            )
         try:
             return load_estate(estate_id)
         except DataFileError as error:
-            first = error.problems[0] if error.problems else "unknown problem"
-            return f"estate '{estate_id}' cannot be loaded; fix its file first: {first}"
+            first = str(error.problems[0]) if error.problems else _("unknown problem")
+            return _(
+                "estate '%(estate)s' cannot be loaded; fix its file first: %(problem)s",
+                estate=estate_id,
+                problem=first,
+            )
 
 
 def reference_issues(lesson: Lesson, shelf: EstateShelf | None = None) -> list[FieldIssue]:
@@ -82,6 +91,8 @@ def _vote_issues(vote: VoteTemplate, estate: Estate, loc: Loc) -> Iterator[Field
     options = vote.options
     if options.plots is not None:
         yield from _plot_issues(estate, options.plots, (*loc, "options", "plots"))
+    if options.into is not None and _find_site(estate, options.into) is None:
+        yield _unknown_site(estate, options.into, (*loc, "options", "into"))
     if options.site is None:
         return
     site = _find_site(estate, options.site)
@@ -100,9 +111,14 @@ def _plot_issues(estate: Estate, plots: list[str], loc: Loc) -> Iterator[FieldIs
     known = [plot.id for plot in estate.plots]
     for position, plot_id in enumerate(plots):
         if plot_id not in known:
-            message = f"estate '{estate.id}' has no plot '{plot_id}'; "
-            hint = did_you_mean(plot_id, known) if known else "it has no plots at all"
-            yield FieldIssue((*loc, position), message + hint)
+            hint = did_you_mean(plot_id, known) if known else _("it has no plots at all")
+            message = _(
+                "estate '%(estate)s' has no plot '%(plot)s'; %(hint)s",
+                estate=estate.id,
+                plot=plot_id,
+                hint=hint,
+            )
+            yield FieldIssue((*loc, position), message)
 
 
 def _find_site(estate: Estate, site_id: str) -> Site | None:
@@ -116,12 +132,23 @@ def _variant_ids(site: Site) -> list[str]:
 def _unknown_variant(estate: Estate, site: Site, variant_id: str, loc: Loc) -> FieldIssue:
     return FieldIssue(
         loc,
-        f"site '{site.id}' of estate '{estate.id}' has no variant '{variant_id}'; "
-        + did_you_mean(variant_id, _variant_ids(site)),
+        _(
+            "site '%(site)s' of estate '%(estate)s' has no variant '%(variant)s'; %(hint)s",
+            site=site.id,
+            estate=estate.id,
+            variant=variant_id,
+            hint=did_you_mean(variant_id, _variant_ids(site)),
+        ),
     )
 
 
 def _unknown_site(estate: Estate, site_id: str, loc: Loc) -> FieldIssue:
     known = [site.id for site in estate.sites]
-    hint = did_you_mean(site_id, known) if known else "it has no sites with variants"
-    return FieldIssue(loc, f"estate '{estate.id}' has no site '{site_id}'; {hint}")
+    hint = did_you_mean(site_id, known) if known else _("it has no sites with variants")
+    message = _(
+        "estate '%(estate)s' has no site '%(site)s'; %(hint)s",
+        estate=estate.id,
+        site=site_id,
+        hint=hint,
+    )
+    return FieldIssue(loc, message)

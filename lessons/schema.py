@@ -131,6 +131,11 @@ class VoteOptions(Strict):
     plots: list[Identifier] | None = Field(
         default=None, description="Pupil plots built in an earlier build phase are the options"
     )
+    into: Identifier | None = Field(
+        default=None,
+        description="With `plots`: the site of the estate the winning group's build is copied "
+        "into (the teacher may choose another)",
+    )
 
 
 class VoteTemplate(Strict):

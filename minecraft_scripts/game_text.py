@@ -5,11 +5,13 @@ message or sign text ends the command and lets the rest run as a new command, an
 comma inside a sign line shifts the following lines. Every text argument the
 connection sends passes through `safe_argument`; chat, signs and player names get
 their own, stricter rules on top. Danish letters (æøå) and other printable Unicode
-survive unchanged.
+survive unchanged, emoji held together by joiners too. The rule for what is unsafe is
+`worlds.text_safety`'s, which pictures and the terminal follow as well.
 """
 
 import re
-import unicodedata
+
+from worlds.text_safety import cut, one_line
 
 CHAT_LIMIT = 200
 """Minecraft clients cut chat lines at 256 characters; leave room for the sender prefix."""
@@ -20,12 +22,6 @@ SIGN_LINE_LIMIT = 15
 SIGN_LINES = 4
 
 _PLAYER_NAME = re.compile(r"[A-Za-z0-9_]{1,16}")
-_SPACES = re.compile(r"\s+")
-
-
-def _is_unsafe(char: str) -> bool:
-    """Control, format and separator characters can end or hide a command line."""
-    return unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp"}
 
 
 def safe_argument(text: str, limit: int | None = None) -> str:
@@ -34,10 +30,7 @@ def safe_argument(text: str, limit: int | None = None) -> str:
     This is the last line of defence for any text argument: what it returns can never
     contain a line break, so it can never start a second command.
     """
-    normalised = unicodedata.normalize("NFC", str(text))
-    cleaned = "".join(" " if _is_unsafe(char) else char for char in normalised)
-    cleaned = _SPACES.sub(" ", cleaned).strip()
-    return cleaned[:limit].rstrip() if limit is not None else cleaned
+    return one_line(text, limit)
 
 
 def safe_chat_text(text: str) -> str:
@@ -52,7 +45,7 @@ def safe_sign_lines(lines: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     safe = []
     for line in list(lines)[:SIGN_LINES]:
         text = safe_argument(line).replace(",", ";").replace("(", "[").replace(")", "]")
-        safe.append(text[:SIGN_LINE_LIMIT].rstrip())
+        safe.append(cut(text, SIGN_LINE_LIMIT).rstrip())
     return tuple(safe)
 
 

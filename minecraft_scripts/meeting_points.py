@@ -6,12 +6,11 @@ ground underfoot and two free blocks above, found in the voxels nearest the want
 so nobody is put inside a wall, a tree or a bench.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-from minecraft_scripts.generate import generate, ground_heights
+from minecraft_scripts.generate import ground_heights
 from minecraft_scripts.voxels import VoxelModel
 from worlds.building_features import CommonHouse
 from worlds.schema import Estate
@@ -30,10 +29,10 @@ class MeetingPoints:
     plots: dict[str, Point]
 
 
-def meeting_points(estate: Estate, variants: Mapping[str, str] | None = None) -> MeetingPoints:
+def meeting_points(estate: Estate, model: VoxelModel) -> MeetingPoints:
     """The meeting place in front of the common house's first door (or the middle of the
-    estate), and the middle of each plot; from one generation of the estate as built."""
-    model, heights = generate(estate, variants), ground_heights(estate)
+    estate), and the middle of each plot; `model` is the estate as built (its state)."""
+    heights = ground_heights(estate)
     plots = {}
     for plot in estate.plots:
         area = plot.footprint()

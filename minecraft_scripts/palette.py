@@ -256,6 +256,11 @@ _NAMED: dict[str, tuple[NamedBlock, NamedBlock, NamedBlock]] = {
     "light_grey_concrete": (_n("light_gray_concrete"), _n("light_gray_concrete"), _lt("wool:grey")),
     "grey_concrete": (_n("gray_concrete"), _n("gray_concrete"), _lt("wool:dark_grey")),
     "stone": (_n("smooth_stone"), _n("smooth_stone"), _lt("default:stone")),
+    "ramp_slab": (
+        _n("smooth_stone_slab", type="bottom", waterlogged=False),
+        _n("smooth_stone_slab", **{"minecraft:vertical_half": "bottom"}),
+        _lt("stairs:slab_stone"),
+    ),
     "plaster": (_n("white_terracotta"), _n("white_terracotta"), _lt("default:clay")),
     "wood": (_n("oak_planks"), _n("oak_planks"), _lt("default:wood")),
     "dark_wood": (_n("dark_oak_planks"), _n("dark_oak_planks"), _lt("default:acacia_tree")),

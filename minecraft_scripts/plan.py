@@ -1,10 +1,10 @@
 """Cut a voxel model into few axis-aligned cuboids, one `setBlocks` each.
 
-A server pays per command far more than per block, so the planner grows boxes greedily: from
-the first unplaced voxel it runs along x, then rises, then widens along z, as far as the
-material stays the same. Greedy growth is near-optimal for buildings, which are mostly
-slabs and walls. Each cuboid's volume is capped (like vanilla `/fill`) so that no single
-command stalls a server, and the plan is ordered so the estate rises as pupils watch.
+A server pays per command far more than per block, so the planner cuts every row into runs
+of one material along x, joins equal runs upwards, then equal rectangles along z: boxes that
+suit buildings, which are mostly slabs and walls, from a few numpy passes. Each cuboid's
+volume is capped (like vanilla `/fill`) so that no single command stalls a server, and the
+plan is ordered so the estate rises as pupils watch.
 """
 
 from __future__ import annotations
@@ -33,35 +33,62 @@ class Cuboid:
     material: int
 
 
-def _run_length(free: np.ndarray) -> int:
-    """How many leading entries of a 1-D boolean array are true."""
-    if free.all():
-        return int(free.size)
-    return int(np.argmin(free))
+Runs = dict[str, np.ndarray]
+"""Boxes as columns of equal length: x1, x2, y1, y2, z1, z2 (inclusive) and label."""
 
 
-GROWTH_ORDER = (2, 0, 1)
-"""Axes of a (y, z, x) grid in the order a box grows: along x, then up, then along z, which
-suits façades. Trying all six orders and keeping the largest box saved under 1 %."""
+def _runs_along_x(labels: np.ndarray, cap: int) -> Runs:
+    """Maximal runs of one label along x in every (y, z) row, at most `cap` long; label -1
+    (voxels not needed) makes no run."""
+    nx, _, nz = labels.shape
+    rows = np.ascontiguousarray(labels.transpose(1, 2, 0)).reshape(-1, nx)  # y-major rows
+    starts_mask = np.ones(rows.shape, dtype=bool)
+    starts_mask[:, 1:] = rows[:, 1:] != rows[:, :-1]
+    starts = np.flatnonzero(starts_mask)
+    ends = np.append(starts[1:], rows.size) - 1
+    label = rows.reshape(-1)[starts]
+    keep = label >= 0
+    starts, ends, label = starts[keep], ends[keep], label[keep]
+    row, x1 = np.divmod(starts, nx)
+    x2 = ends % nx
+    pieces = -(-(x2 - x1 + 1) // cap)  # runs longer than the cap are cut
+    if (pieces > 1).any():
+        first = np.repeat(np.cumsum(pieces) - pieces, pieces)
+        offset = (np.arange(pieces.sum()) - first) * cap
+        row, x1, x2, label = (np.repeat(a, pieces) for a in (row, x1, x2, label))
+        x1 = x1 + offset
+        x2 = np.minimum(x2, x1 + cap - 1)
+    y, z = np.divmod(row, nz)
+    return {"x1": x1, "x2": x2, "y1": y, "y2": y, "z1": z, "z2": z, "label": label}
 
 
-def _grow(
-    labels: np.ndarray, covered: np.ndarray, seed: tuple[int, int, int], cap: int
-) -> list[int]:
-    """The extent (per axis of a (y, z, x) grid) of the box grown from `seed`: along each
-    axis in turn, as far as the voxels hold the seed's material and are not yet covered.
-    Each step looks only as far as the cap allows, so a seed costs O(cap), not O(grid)."""
-    material = labels[seed]
-    extent = [1, 1, 1]
-    for axis in GROWTH_ORDER:
-        others = tuple(a for a in range(3) if a != axis)
-        reach = cap // (extent[others[0]] * extent[others[1]])
-        window = [slice(seed[a], seed[a] + extent[a]) for a in range(3)]
-        window[axis] = slice(seed[axis], seed[axis] + reach)
-        region = tuple(window)
-        free = (labels[region] == material) & ~covered[region]
-        extent[axis] = _run_length(free.all(axis=others))
-    return extent
+def _merge(runs: Runs, axis: str, cap: int) -> Runs:
+    """Join boxes that are equal but for consecutive positions along `axis` ("y" or "z"),
+    as long as the joined box stays within `cap` voxels."""
+    low, high = f"{axis}1", f"{axis}2"
+    if runs[low].size == 0:
+        return runs
+    keys = [k for k in ("label", "x1", "x2", "y1", "y2", "z1", "z2") if k not in (low, high)]
+    order = np.lexsort([runs[low], *(runs[k] for k in reversed(keys))])
+    sorted_runs = {k: v[order] for k, v in runs.items()}
+    position = sorted_runs[low]
+    same = np.ones(position.size, dtype=bool)
+    same[0] = False
+    for k in keys:
+        same[1:] &= sorted_runs[k][1:] == sorted_runs[k][:-1]
+    same[1:] &= position[1:] == position[:-1] + 1
+    group_start = np.flatnonzero(~same)
+    group = np.cumsum(~same) - 1
+    area = np.ones(position.size, dtype=np.int64)
+    for a in "xyz":
+        if a != axis:
+            area *= sorted_runs[f"{a}2"] - sorted_runs[f"{a}1"] + 1
+    within = np.arange(position.size) - group_start[group]
+    first = ~same | (within % (cap // area) == 0)  # a new box starts here
+    last = np.append(first[1:], True)
+    merged = {k: v[first] for k, v in sorted_runs.items()}
+    merged[high] = position[last]
+    return merged
 
 
 def greedy_cuboids(
@@ -70,40 +97,38 @@ def greedy_cuboids(
     *,
     cap: int = MAX_CUBOID_VOLUME,
 ) -> list[Cuboid]:
-    """Cuboids that together set every `needed` voxel to its value in `grid`.
+    """Cuboids that together set every `needed` voxel (default: all) to its value in `grid`.
 
-    `needed` defaults to every voxel. A cuboid may also cover voxels that are not needed
-    but already hold its material (this saves commands in a diff rebuild); cuboids never
-    overlap and never exceed `cap` voxels.
+    Runs along x are joined upwards, then along z, wherever they match exactly: a few
+    array passes instead of a Python loop per voxel. Cuboids cover needed voxels only,
+    never overlap and never exceed `cap` voxels.
     """
-    labels = np.ascontiguousarray(grid.transpose(1, 2, 0))  # (y, z, x): y-major seed order
-    # a copy, so the caller's mask stays untouched
-    todo = np.ones_like(labels, dtype=bool) if needed is None else needed.transpose(1, 2, 0).copy()
-    covered = np.zeros_like(labels, dtype=bool)
-    todo_flat = todo.reshape(-1)
-    _, nz, nx = labels.shape
-    cuboids: list[Cuboid] = []
-    start = 0
-    while start < todo_flat.size:
-        offset = int(np.argmax(todo_flat[start:]))
-        if not todo_flat[start + offset]:
-            break
-        start += offset
-        y, rest = divmod(start, nz * nx)
-        z, x = divmod(rest, nx)
-        ly, lz, lx = _grow(labels, covered, (y, z, x), cap)
-        covered[y : y + ly, z : z + lz, x : x + lx] = True
-        todo[y : y + ly, z : z + lz, x : x + lx] = False
-        cuboids.append(Cuboid(Box.of_size(x, y, z, lx, ly, lz), int(labels[y, z, x])))
-    return cuboids
+    return _as_cuboids(_boxes(grid, needed, cap))
 
 
-def _stage(cuboid: Cuboid, materials: tuple[str, ...]) -> int:
+def _boxes(grid: np.ndarray, needed: np.ndarray | None, cap: int) -> Runs:
+    labels = grid.astype(np.int16)
+    if needed is not None:
+        labels[~needed] = -1
+    return _merge(_merge(_runs_along_x(labels, cap), "y", cap), "z", cap)
+
+
+def _as_cuboids(boxes: Runs, order: np.ndarray | None = None) -> list[Cuboid]:
+    names = ("x1", "y1", "z1", "x2", "y2", "z2", "label")
+    columns = (boxes[k] if order is None else boxes[k][order] for k in names)
+    rows = zip(*(column.tolist() for column in columns), strict=True)
+    return [Cuboid(Box(x1, y1, z1, x2, y2, z2), m) for x1, y1, z1, x2, y2, z2, m in rows]
+
+
+def _stage_of(name: str) -> int:
     """0 clears air, 1 is ground and structure, 2 the details."""
-    name = materials[cuboid.material]
     if name == AIR:
         return 0
     return 2 if name in DETAIL_MATERIALS else 1
+
+
+def _stage(cuboid: Cuboid, materials: tuple[str, ...]) -> int:
+    return _stage_of(materials[cuboid.material])
 
 
 def ordered(cuboids: list[Cuboid], materials: tuple[str, ...]) -> list[Cuboid]:
@@ -128,7 +153,10 @@ def plan_model(
     if not include_air:
         solid = model.grid != 0
         needed = solid if needed is None else needed & solid
-    return ordered(greedy_cuboids(model.grid, needed, cap=cap), model.materials)
+    boxes = _boxes(model.grid, needed, cap)
+    stages = np.array([_stage_of(name) for name in model.materials], dtype=np.int8)
+    order = np.lexsort((boxes["x1"], boxes["z1"], boxes["y1"], stages[boxes["label"]]))
+    return _as_cuboids(boxes, order)  # the order of `ordered`, sorted by numpy
 
 
 def replay(cuboids: list[Cuboid], shape: tuple[int, int, int], fill: int = 0) -> np.ndarray:

@@ -26,6 +26,7 @@ from minecraft_scripts.server.connection import GameConnection
 from minecraft_scripts.server.readback import detect_edition, read_keys
 from minecraft_scripts.voxels import AIR, MAX_MATERIALS, Box, VoxelModel
 from worlds.error_messages import did_you_mean
+from worlds.language import _
 from worlds.schema import Estate, Plot
 
 PLOT_HEIGHT = 24
@@ -51,14 +52,20 @@ def find_plot(estate: Estate, plot_id: str) -> Plot:
         if plot.id == plot_id:
             return plot
     ids = [plot.id for plot in estate.plots]
-    choices = did_you_mean(plot_id, ids) if ids else "this estate has no plots"
-    raise PlotProblem(f"estate '{estate.id}' has no plot '{plot_id}'; {choices}")
+    choices = did_you_mean(plot_id, ids) if ids else _("this estate has no plots")
+    message = _(
+        "estate '%(estate)s' has no plot '%(plot)s'; %(hint)s",
+        estate=estate.id,
+        plot=plot_id,
+        hint=choices,
+    )
+    raise PlotProblem(message)
 
 
 def plot_box(estate: Estate, plot_id: str, height: int = PLOT_HEIGHT) -> Box:
     """Where a group builds (model-local): the plot's footprint, from one above the ground."""
     if height < 1:
-        raise PlotProblem(f"a plot must be at least 1 block high, not {height}")
+        raise PlotProblem(_("a plot must be at least 1 block high, not %(height)s", height=height))
     area = find_plot(estate, plot_id).footprint()
     return Box(area.x1, GROUND_Y + 1, area.z1, area.x2, GROUND_Y + height, area.z2)
 
@@ -92,11 +99,13 @@ class CapturedBuild:
         on the ground, so the bottom layer stays even where it is empty (a bridge)."""
         solid = np.argwhere(self.keys != 0)
         if solid.size == 0:
-            raise PlotProblem(
-                f"plot '{self.plot_id}' is empty: the group has not built anything above the "
-                "ground yet, so there is nothing to copy"
+            message = _(
+                "plot '%(plot)s' is empty: the group has not built anything above the "
+                "ground yet, so there is nothing to copy",
+                plot=self.plot_id,
             )
-        (x1, _, z1), (x2, y2, z2) = solid.min(axis=0), solid.max(axis=0)
+            raise PlotProblem(message)
+        (x1, _y1, z1), (x2, y2, z2) = solid.min(axis=0), solid.max(axis=0)
         keys = self.keys[x1 : x2 + 1, : y2 + 1, z1 : z2 + 1].copy()
         return CapturedBuild(self.plot_id, self.edition, keys)
 
@@ -145,10 +154,13 @@ def captured_model(captured: CapturedBuild) -> VoxelModel:
     """The capture as a voxel model whose materials are its raw blocks, air first."""
     keys = np.unique(np.append(captured.keys.ravel(), 0))  # sorted, so air (0) comes first
     if len(keys) > MAX_MATERIALS:
-        raise PlotProblem(
-            f"plot '{captured.plot_id}' holds {len(keys) - 1} different blocks; "
-            f"a copy handles at most {MAX_MATERIALS - 1}"
+        message = _(
+            "plot '%(plot)s' holds %(count)s different blocks; a copy handles at most %(limit)s",
+            plot=captured.plot_id,
+            count=len(keys) - 1,
+            limit=MAX_MATERIALS - 1,
         )
+        raise PlotProblem(message)
     materials = (AIR, *(raw_block_name(*divmod(int(key), DATA_VALUES)) for key in keys[1:]))
     grid = np.searchsorted(keys, captured.keys).astype(np.uint8)
     return VoxelModel(materials, grid, [])
@@ -178,16 +190,24 @@ def site_placement(
     The build is centred on the site, or put at its north-west corner; it must fit.
     """
     if anchor not in ANCHORS:
-        raise PlotProblem(f"anchor '{anchor}' is unknown; {did_you_mean(anchor, ANCHORS)}")
+        hint = did_you_mean(anchor, ANCHORS)
+        raise PlotProblem(_("anchor '%(anchor)s' is unknown; %(hint)s", anchor=anchor, hint=hint))
     site = site_region(estate, site_id)
     build = captured_model(captured.trimmed())
-    (bx, by, bz), (sx, _, sz) = build.size, site.size
+    (bx, by, bz), (sx, _sy, sz) = build.size, site.size
     if bx > sx or bz > sz:
-        raise PlotProblem(
-            f"the build in plot '{captured.plot_id}' is {bx}×{bz} blocks (x × z) but site "
-            f"'{site_id}' is only {sx}×{sz}: choose a larger site, or let the group build "
-            "smaller"
+        message = _(
+            "the build in plot '%(plot)s' is %(bx)s×%(bz)s blocks (x × z) but site "
+            "'%(site)s' is only %(sx)s×%(sz)s: choose a larger site, or let the group build "
+            "smaller",
+            plot=captured.plot_id,
+            bx=bx,
+            bz=bz,
+            site=site_id,
+            sx=sx,
+            sz=sz,
         )
+        raise PlotProblem(message)
     height = max(site.y2 - GROUND_Y, by)
     placed = VoxelModel.empty((sx, height, sz), build.materials)
     ox, oz = ((sx - bx) // 2, (sz - bz) // 2) if anchor == "centre" else (0, 0)

@@ -3,7 +3,9 @@
 The isometric view is a vectorised painter: every visible voxel is stamped as a small
 three-faced cube sprite, and a depth sort decides per pixel which voxel is in front, so a
 300,000-voxel estate renders in well under a second. The map is a top-down view of each
-column's highest block, with a legend and the names of sites and plots.
+column's highest block, with a legend and the names of sites and plots. Names are drawn
+as one clean line (`worlds.text_safety`), as the game shows them: a carriage return in a
+name would otherwise break Pillow's text layout.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from minecraft_scripts.voxels import Box, VoxelModel
 from worlds.data_model import DEFAULT_LANGUAGE, Language
 from worlds.materials import MATERIALS as MATERIAL_NAMES
 from worlds.schema import Estate
+from worlds.text_safety import one_line
 
 FONT_FILES = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",  # Debian: fonts-dejavu-core
@@ -34,6 +37,8 @@ INK = (40, 44, 52)
 FACE_SHADES = (1.0, 0.80, 0.62)  # top, south (left), east (right): light from above-left
 
 
+HIGHLIGHT = (255, 214, 0)
+"""The colour of the one area a map asks the reader to find."""
 EDGE_SHADE = 0.92
 """Face borders are drawn a little darker so single blocks stay readable."""
 
@@ -135,8 +140,11 @@ def render_map(
     labels: list[tuple[str, tuple[int, int, int, int]]] | None = None,
     language: Language = DEFAULT_LANGUAGE,
     title: str = "",
+    highlight: tuple[int, int, int, int] | None = None,
+    legend: bool = True,
 ) -> Image.Image:
-    """A top-down map (north up) with a legend; `labels` are (text, (x1, z1, x2, z2)) areas."""
+    """A top-down map (north up) with a legend; `labels` are (text, (x1, z1, x2, z2)) areas,
+    `highlight` one area to find at a glance (a group's own plot on a pupil's phone)."""
     scale = scale or int(np.clip(900 // max(model.size[0], model.size[2]), 2, 8))
     material, height = top_view(model)
     palette = np.array(colours_for(model.materials), dtype=np.float32)
@@ -147,13 +155,19 @@ def render_map(
     _grid_lines(picture, scale)
     draw = ImageDraw.Draw(picture)
     font = label_font(max(11, 3 * scale))
+    if highlight is not None:
+        x1, z1, x2, z2 = highlight
+        box = (x1 * scale, z1 * scale, (x2 + 1) * scale - 1, (z2 + 1) * scale - 1)
+        draw.rectangle(box, fill=HIGHLIGHT, outline=INK, width=max(2, scale))
     for text, (x1, z1, x2, z2) in labels or []:
         box = (x1 * scale, z1 * scale, (x2 + 1) * scale - 1, (z2 + 1) * scale - 1)
         draw.rectangle(box, outline=(255, 255, 255), width=2)
-        draw.text((box[0] + 4, box[1] + 3), text, fill=(255, 255, 255), font=font,
+        draw.text((box[0] + 4, box[1] + 3), one_line(text), fill=(255, 255, 255), font=font,
                   stroke_width=2, stroke_fill=INK)  # fmt: skip
     draw.text((picture.width - 8, 6), "N ↑", fill=(255, 255, 255), font=font, anchor="ra",
               stroke_width=2, stroke_fill=INK)  # fmt: skip
+    if not legend:
+        return picture
     present = [index for index in np.unique(material) if index != 0]
     return _with_legend(picture, model, present, language, title)
 
@@ -190,7 +204,7 @@ def _with_legend(
     sheet.paste(picture, (10, title_height))
     draw = ImageDraw.Draw(sheet)
     if title:
-        draw.text((10, 8), title, fill=INK, font=heading)
+        draw.text((10, 8), one_line(title), fill=INK, font=heading)
     left = picture.width + 24
     colours = colours_for(model.materials)
     for row, (index, name) in enumerate(zip(present, names, strict=True)):
@@ -233,11 +247,16 @@ def render_preview(
     return render_isometric(model)
 
 
-def preview_png(estate: Estate, variants: Mapping[str, str] | None = None) -> bytes:
-    """The isometric picture as PNG bytes: what a teacher guide or a web page embeds."""
+def png_bytes(picture: Image.Image) -> bytes:
+    """A picture as PNG bytes: what a teacher guide or a web page embeds."""
     buffer = io.BytesIO()
-    render_preview(estate, dict(variants or {})).save(buffer, format="PNG", optimize=True)
+    picture.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+def preview_png(estate: Estate, variants: Mapping[str, str] | None = None) -> bytes:
+    """The isometric picture as PNG bytes."""
+    return png_bytes(render_preview(estate, dict(variants or {})))
 
 
 SITE_SURROUNDINGS = 6

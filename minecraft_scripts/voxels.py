@@ -11,8 +11,18 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from worlds.language import _, number
+
 AIR = "air"
 MAX_MATERIALS = 256  # the grid is uint8
+MAX_MODEL_VOXELS = 8_000_000
+"""Ten times the largest shipped estate. Generating, planning and drawing a model need a
+few bytes to a few dozen bytes per voxel, so this keeps any model within a few hundred MB
+(a 1000 × 1000 estate of 16 storeys would be 600 million voxels and tens of GB)."""
+
+
+class ModelTooLarge(ValueError):
+    """A model larger than `MAX_MODEL_VOXELS`, refused before its grid is allocated."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +105,24 @@ class Box:
         )
 
 
+def check_model_size(size: tuple[int, int, int]) -> None:
+    """Raise `ModelTooLarge`, naming the limit, for a model of more than `MAX_MODEL_VOXELS`."""
+    nx, ny, nz = size
+    if nx * ny * nz > MAX_MODEL_VOXELS:
+        raise ModelTooLarge(
+            _(
+                "the estate would be %(x)s × %(y)s × %(z)s = %(voxels)s blocks (east × up × "
+                "south); the toolkit builds at most %(limit)s blocks per estate: make it "
+                "smaller, or its tallest building lower",
+                x=number(nx),
+                y=number(ny),
+                z=number(nz),
+                voxels=number(nx * ny * nz),
+                limit=number(MAX_MODEL_VOXELS),
+            )
+        )
+
+
 @dataclass(frozen=True)
 class Sign:
     """A sign with up to four lines of text, in model-local coordinates."""
@@ -127,6 +155,7 @@ class VoxelModel:
     def empty(cls, size: tuple[int, int, int], materials: Sequence[str]) -> VoxelModel:
         """An all-air model; "air" is put first if the list lacks it."""
         names = (AIR, *(name for name in materials if name != AIR))
+        check_model_size(size)
         return cls(materials=names, grid=np.zeros(size, dtype=np.uint8), signs=[])
 
     @property

@@ -1,5 +1,10 @@
 """The `jagten` command: one entry point composed from each part's own commands,
-plus `jagten up`, which starts everything a class needs."""
+plus `jagten up`, which starts everything a class needs.
+
+`jagten --lang en|da` chooses the language every command speaks (`worlds.language`);
+without it `JAGTEN_LANG` decides, then Danish. Messages here go through `say`,
+the toolkit's catalogue, not the portal's.
+"""
 
 import contextlib
 from collections.abc import Iterator
@@ -19,12 +24,21 @@ from minecraft_scripts.server.managed_minetest import (
     port_in_use,
 )
 from teacher_portal.counting.cli import tally
+from worlds.command_errors import CommandError
+from worlds.language import LANGUAGE_VARIABLE, say, using_language
 
 
 @click.group()
+@click.option(
+    "--lang",
+    type=click.Choice(["da", "en"]),
+    default=None,
+    help=f"Language of everything printed (default: ${LANGUAGE_VARIABLE}, else Danish).",
+)
 @click.pass_context
-def main(context: click.Context) -> None:
+def main(context: click.Context, lang: str | None) -> None:
     """Jagten på fællesskabet – resident democracy and architecture in Minecraft."""
+    context.with_resource(using_language(lang))  # undone when the command ends
     context.obj = {"estate_picture": preview_png}  # lessons draw estates through this
 
 
@@ -40,10 +54,12 @@ def game_server_for(app: Flask, wanted: bool) -> Iterator[None]:
     if not wanted or app.config["GAME_KIND"] != "minetest":
         yield
     elif problem:
-        click.echo(f"Ingen Minetest: {problem}. Portalen kører uden spilserver.")
+        click.echo(say("No Minetest: %(problem)s. The portal runs without a game server.",
+                       problem=problem))  # fmt: skip
         yield
     elif port_in_use(port, host):
-        click.echo(f"En spilserver svarer allerede på {host}:{port}; portalen bruger den.")
+        click.echo(say("A game server already answers on %(host)s:%(port)s; the portal uses it.",
+                       host=host, port=port))  # fmt: skip
         yield
     else:
         world = Path(app.instance_path) / "minetest-world"
@@ -51,12 +67,11 @@ def game_server_for(app: Flask, wanted: bool) -> Iterator[None]:
         try:
             server.start()
         except MinetestError as error:
-            click.echo(f"Minetest kunne ikke starte: {error}")
+            click.echo(say("Minetest could not start: %(error)s", error=str(error)))
             yield
             return
-        click.echo(
-            f"Minetest kører: elever tilslutter sig på port {server.game_port} (mcpi på {port})."
-        )
+        click.echo(say("Minetest is running: pupils join on port %(port)s (mcpi on %(mcpi)s).",
+                       port=server.game_port, mcpi=port))  # fmt: skip
         try:
             yield
         finally:
@@ -64,24 +79,36 @@ def game_server_for(app: Flask, wanted: bool) -> Iterator[None]:
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+@click.option("--host", default=None, help="Address to serve on  [default: 127.0.0.1]")
+@click.option(
+    "--school-network",
+    is_flag=True,
+    help="Serve on every network of this machine, so pupils' phones reach the portal "
+    "(--host 0.0.0.0); prints the address to use.",
+)
 @click.option("--port", default=5000, show_default=True, help="Port of the portal.")
 @click.option("--no-minetest", is_flag=True, help="Do not start the managed Minetest world.")
-def up(host: str, port: int, no_minetest: bool) -> None:
+def up(host: str | None, school_network: bool, port: int, no_minetest: bool) -> None:
     """Start the teacher portal and, when installed, a Minetest world for the class."""
     from teacher_portal import create_app
+    from teacher_portal.core import school_network as network
     from teacher_portal.core.database import upgrade_database
     from teacher_portal.core.serving import production_server
 
     app = create_app()
     upgrade_database(app)
+    host = network.listen_host(host, school_network)
+    address_lines = network.prepare(app, host, port)
     stop_on_terminate()
     with game_server_for(app, wanted=not no_minetest):
         try:
             server = production_server(app, host, port)
         except OSError as error:
-            raise click.ClickException(f"Port {port} er optaget ({error.strerror}).") from error
-        click.echo(f"Lærerportalen: http://{host}:{port}/  (stop med Ctrl+C)")
+            message = say("Port %(port)s is taken (%(reason)s).", port=port,
+                          reason=error.strerror)  # fmt: skip
+            raise CommandError(message) from error
+        for line in address_lines:
+            click.echo(line)
         server.run()  # until Ctrl+C or SIGTERM (KeyboardInterrupt), then closes its threads
 
 

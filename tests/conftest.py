@@ -38,6 +38,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
         report.longrepr = f"skipped under CI, which must run every test: {report.longrepr}"
 
 
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English, as `JAGTEN_LANG=en` gives them (commands started by the test
+    included): for tests that assert the English wording of an error."""
+    monkeypatch.setenv("JAGTEN_LANG", "en")
+
+
 @pytest.fixture(scope="session")
 def game_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GameServer]:
     external = os.environ.get("JAGTEN_TEST_SERVER")

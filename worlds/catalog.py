@@ -6,6 +6,7 @@ from pathlib import Path
 
 from worlds.datafile import DataFileError, Problem, load_data_file, resolve_loc
 from worlds.error_messages import did_you_mean
+from worlds.language import _
 from worlds.schema import Estate
 from worlds.yaml_positions import parse_yaml
 
@@ -28,11 +29,17 @@ def load_estate(ref: str | Path) -> Estate:
     """Load a shipped estate by id, or any estate file by path; raises ``DataFileError``."""
     path = estate_path(ref)
     if not path.exists() and path.parent == WORLDS_DIR:
-        message = f"no shipped estate '{ref}'; {did_you_mean(str(ref), estate_ids())}"
+        message = _(
+            "no shipped estate '%(ref)s'; %(hint)s",
+            ref=str(ref),
+            hint=did_you_mean(str(ref), estate_ids()),
+        )
         raise DataFileError([Problem(str(ref), 1, 1, "", message)])
     estate = load_data_file(path, Estate)
     if path.parent == WORLDS_DIR and estate.id != path.stem:
-        message = f"a shipped estate's id must match its file name: write 'id: {path.stem}'"
+        message = _(
+            "a shipped estate's id must match its file name: write 'id: %(id)s'", id=path.stem
+        )
         raise DataFileError([Problem(str(path), 1, 1, "id", message)])
     return estate
 

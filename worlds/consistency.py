@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from worlds.datafile import FieldIssue
 from worlds.error_messages import did_you_mean
 from worlds.geometry import Rect
+from worlds.language import _
 from worlds.overlaps import overlap_issues
 
 if TYPE_CHECKING:
@@ -26,11 +27,14 @@ Loc = tuple[str | int, ...]
 def estate_issues(estate: Estate) -> list[FieldIssue]:
     """Every cross-field problem of ``estate``, in file order."""
     bounds = Rect(0, 0, estate.size[0] - 1, estate.size[1] - 1)
-    where = f"the estate ({bounds.describe()})"
+    where = _("the estate (%(area)s)", area=bounds.describe())
     issues = features_issues(estate.features, ("features",), bounds, where)
-    issues += unique_ids(_feature_ids(estate), "feature")
-    issues += unique_ids(((("sites", i, "id"), s.id) for i, s in enumerate(estate.sites)), "site")
-    issues += unique_ids(((("plots", i, "id"), p.id) for i, p in enumerate(estate.plots)), "plot")
+    issues += unique_ids(_feature_ids(estate), _("feature"))
+    sites = ((("sites", i, "id"), s.id) for i, s in enumerate(estate.sites))
+    issues += unique_ids(sites, _("site"))
+    issues += unique_ids(
+        ((("plots", i, "id"), p.id) for i, p in enumerate(estate.plots)), _("plot")
+    )
     for index, site in enumerate(estate.sites):
         issues += _site_issues(site, ("sites", index), bounds, where)
     issues += _overlapping_sites(estate)
@@ -101,7 +105,11 @@ def unique_ids(located_ids: Iterable[tuple[Loc, str | None]], kind: str) -> list
         if identifier is None:
             continue
         if identifier in first_seen:
-            message = f"the {kind} id '{identifier}' is used twice; ids must be unique"
+            message = _(
+                "the %(kind)s id '%(id)s' is used twice; ids must be unique",
+                kind=kind,
+                id=identifier,
+            )
             issues.append(FieldIssue(loc, message))
         else:
             first_seen[identifier] = loc
@@ -114,13 +122,17 @@ def _site_issues(site: Any, loc: Loc, bounds: Rect, where: str) -> list[FieldIss
     ids = site.variant_ids()
     if site.default not in ids:
         hint = did_you_mean(site.default, ids)
-        message = f"the default variant '{site.default}' does not exist; {hint}"
+        message = _(
+            "the default variant '%(variant)s' does not exist; %(hint)s",
+            variant=site.default,
+            hint=hint,
+        )
         issues.append(FieldIssue((*loc, "default"), message))
     variant_ids = ((((*loc, "variants", i, "id")), v.id) for i, v in enumerate(site.variants))
-    issues += unique_ids(variant_ids, "variant")
+    issues += unique_ids(variant_ids, _("variant"))
     for index, variant in enumerate(site.variants):
         features_loc = (*loc, "variants", index, "features")
-        where_in_site = f"its site ({area.describe()})"
+        where_in_site = _("its site (%(area)s)", area=area.describe())
         issues += features_issues(variant.features, features_loc, area, where_in_site)
     return issues
 
@@ -131,7 +143,9 @@ def _overlapping_sites(estate: Estate) -> list[FieldIssue]:
     for index, site in enumerate(estate.sites):
         for other in estate.sites[:index]:
             if site.footprint().overlaps(other.footprint()):
-                message = f"the site overlaps site '{other.id}'; move or shrink one of them"
+                message = _(
+                    "the site overlaps site '%(other)s'; move or shrink one of them", other=other.id
+                )
                 issues.append(FieldIssue(("sites", index, "at"), message))
     return issues
 
@@ -139,7 +153,8 @@ def _overlapping_sites(estate: Estate) -> list[FieldIssue]:
 def _outside(rect: Rect, bounds: Rect, loc: Loc, where: str) -> list[FieldIssue]:
     if bounds.contains(rect):
         return []
-    return [FieldIssue(loc, f"reaches outside {where}: it covers {rect.describe()}")]
+    message = _("reaches outside %(where)s: it covers %(area)s", where=where, area=rect.describe())
+    return [FieldIssue(loc, message)]
 
 
 def _feature_ids(estate: Estate) -> Iterable[tuple[Loc, str | None]]:

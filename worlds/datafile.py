@@ -2,7 +2,9 @@
 
 Estate and lesson files are written by teachers, not programmers: every mistake
 must come back as ``file:line:column: field: message`` with a hint on how to
-fix it, never as a traceback. Used by ``worlds`` and ``lessons`` alike.
+fix it, never as a traceback. Used by ``worlds`` and ``lessons`` alike. Files are read
+within fixed limits (``worlds.bounded_yaml``), and the messages speak the language of
+``worlds.language``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from worlds.bounded_yaml import MAX_FILE_BYTES, YamlLimitError, too_large_message
 from worlds.error_messages import describe_error
+from worlds.language import _
+from worlds.text_safety import one_line
 from worlds.yaml_positions import ParsedYaml, PositionIndex, parse_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -33,7 +38,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        field = self.field or "(document)"
+        field = one_line(self.field) or _("(document)")  # a key may hold an escape sequence
         return f"{self.file}:{self.line}:{self.column}: {field}: {self.message}"
 
 
@@ -67,18 +72,40 @@ def load_data_file(path: str | Path, model: type[Model]) -> Model:
     """Read ``path`` and validate it as ``model``; raises ``DataFileError``."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        problem = Problem(str(path), 1, 1, "", f"cannot read the file: {reason}")
+        with path.open("rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)  # a device or pipe never ends
+    except OSError as error:
+        reason = error.strerror or str(error)
+        problem = Problem(str(path), 1, 1, "", _("cannot read the file: %(reason)s", reason=reason))
         raise DataFileError([problem]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise DataFileError([Problem(str(path), 1, 1, "", too_large_message())])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DataFileError([_not_utf8_problem(data, error, str(path))]) from None
     return parse_data_text(text, model, file=str(path))
+
+
+def _not_utf8_problem(data: bytes, error: UnicodeDecodeError, file: str) -> Problem:
+    """Word and old editors save æøå in Windows-1252; point at the first such byte."""
+    before = data[: error.start]
+    line = before.count(b"\n") + 1
+    column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+    message = _(
+        "the file is not UTF-8 text (byte 0x%(byte)s here): save the file as UTF-8 "
+        "(in most editors: Save as → Encoding: UTF-8)",
+        byte=format(data[error.start], "02X"),
+    )
+    return Problem(file, line, column, "", message)
 
 
 def parse_data_text(text: str, model: type[Model], *, file: str = "<text>") -> Model:
     """Validate YAML ``text`` as ``model``; ``file`` names it in problems."""
     try:
         parsed = parse_yaml(text)
+    except YamlLimitError as error:
+        raise DataFileError([_limit_problem(error, file)]) from None
     except yaml.YAMLError as error:
         raise DataFileError([_syntax_problem(error, file)]) from None
     problems = _duplicate_key_problems(parsed.positions, file)
@@ -95,6 +122,20 @@ def parse_data_text(text: str, model: type[Model], *, file: str = "<text>") -> M
     if problems:
         raise DataFileError(problems)
     return instance
+
+
+def placed_problems(issues: list[FieldIssue], path: str | Path) -> list[Problem]:
+    """Give each issue found after loading the line and column of its field; the file
+    loaded cleanly before, so it parses again."""
+    if not issues:
+        return []
+    parsed = parse_yaml(Path(path).read_text(encoding="utf-8"))
+    problems = []
+    for issue in issues:
+        node_path, name = resolve_loc(issue.loc, parsed.data)
+        position = parsed.positions.value(node_path)
+        problems.append(Problem(str(path), position.line, position.column, name, issue.message))
+    return sorted(problems)
 
 
 def validation_problems(
@@ -150,13 +191,25 @@ def dotted(names: Iterable[str | int]) -> str:
 
 
 def _syntax_problem(error: yaml.YAMLError, file: str) -> Problem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = _mark_position(error)
     reason = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
-    message = f"YAML syntax error: {reason}" + (f" ({context})" if context else "")
-    hint = " – check indentation, colons after keys and matching quotes"
-    return Problem(file, line, column, "", message + hint)
+    reason += f" ({context})" if context else ""
+    message = _(
+        "YAML syntax error: %(reason)s – check indentation, colons after keys and matching quotes",
+        reason=reason,
+    )
+    return Problem(file, line, column, "", message)
+
+
+def _limit_problem(error: YamlLimitError, file: str) -> Problem:
+    line, column = _mark_position(error)
+    return Problem(file, line, column, "", error.problem or "")
+
+
+def _mark_position(error: yaml.YAMLError) -> tuple[int, int]:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
 def _duplicate_key_problems(positions: PositionIndex, file: str) -> list[Problem]:
@@ -166,7 +219,10 @@ def _duplicate_key_problems(positions: PositionIndex, file: str) -> list[Problem
             position.line,
             position.column,
             dotted(path),
-            f"duplicate key '{path[-1]}': it is already given above; keep only one",
+            _(
+                "duplicate key '%(key)s': it is already given above; keep only one",
+                key=str(path[-1]),
+            ),
         )
         for path, position in positions.duplicate_keys
     ]

@@ -2,7 +2,9 @@
 
 pydantic says "Extra inputs are not permitted"; an author needs "unknown field
 'flors'; did you mean 'floors'?". This module knows the model's field names so
-it can suggest the right spelling.
+it can suggest the right spelling. Messages speak the language of ``worlds.language``;
+for Danish, pydantic's own English is replaced by the catalogue's words for the kinds
+of mistake authors make (a word where a number belongs, a number out of range).
 """
 
 from __future__ import annotations
@@ -14,14 +16,20 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from worlds.language import N_, _
+
 Loc = tuple[str | int, ...]
 
 
 def did_you_mean(word: str, choices: Sequence[str]) -> str:
     """A ``did you mean 'x'?`` hint (empty when nothing is close) plus the valid choices."""
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    return f"{hint}choose one of: {', '.join(choices)}"
+    listed = ", ".join(choices)
+    if close:
+        return _(
+            "did you mean '%(close)s'? choose one of: %(choices)s", close=close[0], choices=listed
+        )
+    return _("choose one of: %(choices)s", choices=listed)
 
 
 def describe_error(details: dict[str, Any], model: type[BaseModel]) -> tuple[Loc, str, bool]:
@@ -29,54 +37,110 @@ def describe_error(details: dict[str, Any], model: type[BaseModel]) -> tuple[Loc
     kind = details["type"]
     loc = tuple(details["loc"])
     if kind == "missing":
-        return loc, f"required field '{loc[-1]}' is missing; add it here", False
+        return (
+            loc,
+            _("required field '%(field)s' is missing; add it here", field=str(loc[-1])),
+            False,
+        )
     if kind == "extra_forbidden":
         allowed = fields_at(model, loc[:-1])
         hint = f"; {did_you_mean(str(loc[-1]), allowed)}" if allowed else ""
         if " " in str(loc[-1]):
-            hint += "; text holding a comma inside { } must be put in quotes"
-        return loc, f"unknown field '{loc[-1]}'{hint}", True
+            hint += "; " + _("text holding a comma inside { } must be put in quotes")
+        return loc, _("unknown field '%(field)s'", field=str(loc[-1])) + hint, True
     if kind == "union_tag_invalid":
         context = details["ctx"]
         field = context["discriminator"].strip("'")
         expected = [tag.strip().strip("'") for tag in context["expected_tags"].split(",")]
-        message = f"unknown {field} '{context['tag']}'; {did_you_mean(context['tag'], expected)}"
+        message = _(
+            "unknown %(field)s '%(tag)s'; %(hint)s",
+            field=field,
+            tag=str(context["tag"]),
+            hint=did_you_mean(context["tag"], expected),
+        )
         return (*loc, field), message, False
     if kind == "union_tag_not_found":
         field = details["ctx"]["discriminator"].strip("'")
-        return (*loc, field), f"required field '{field}' is missing; it says what this is", False
+        message = _("required field '%(field)s' is missing; it says what this is", field=field)
+        return (*loc, field), message, False
     if kind in SHAPE_MESSAGES:
-        return loc, SHAPE_MESSAGES[kind] + _got(details.get("input")), False
+        return loc, _(SHAPE_MESSAGES[kind]) + _got(details.get("input")), False
     return loc, _plain_message(details), False
 
 
+MAPPING_HERE = N_("expected a mapping ('key: value' lines) here")
+LIST_HERE = N_("expected a list ('- item' lines) here")
 SHAPE_MESSAGES = {
-    "model_type": "expected a mapping ('key: value' lines) here",
-    "model_attributes_type": "expected a mapping ('key: value' lines) here",
-    "dict_type": "expected a mapping ('key: value' lines) here",
-    "list_type": "expected a list ('- item' lines) here",
-    "tuple_type": "expected a list ('- item' lines) here",
+    "model_type": MAPPING_HERE,
+    "model_attributes_type": MAPPING_HERE,
+    "dict_type": MAPPING_HERE,
+    "list_type": LIST_HERE,
+    "tuple_type": LIST_HERE,
 }
+
+
+PYDANTIC_MESSAGES = {
+    "int_type": N_("Input should be a valid integer"),
+    "int_parsing": N_("Input should be a valid integer, unable to parse string as an integer"),
+    "float_type": N_("Input should be a valid number"),
+    "float_parsing": N_("Input should be a valid number, unable to parse string as a number"),
+    "bool_type": N_("Input should be a valid boolean"),
+    "bool_parsing": N_("Input should be a valid boolean, unable to interpret input"),
+    "string_type": N_("Input should be a valid string"),
+    "greater_than_equal": N_("Input should be greater than or equal to %(ge)s"),
+    "less_than_equal": N_("Input should be less than or equal to %(le)s"),
+    "greater_than": N_("Input should be greater than %(gt)s"),
+    "less_than": N_("Input should be less than %(lt)s"),
+    "string_too_short": N_(
+        "String should have at least %(min_length)s character%(expected_plural)s"
+    ),
+    "string_too_long": N_("String should have at most %(max_length)s character%(expected_plural)s"),
+    "too_short": N_(
+        "%(field_type)s should have at least %(min_length)s item%(expected_plural)s "
+        "after validation, not %(actual_length)s"
+    ),
+    "too_long": N_(
+        "%(field_type)s should have at most %(max_length)s item%(expected_plural)s "
+        "after validation, not %(actual_length)s"
+    ),
+    "literal_error": N_("Input should be %(expected)s"),
+    "enum": N_("Input should be %(expected)s"),
+}
+"""pydantic's own wording of the mistakes authors make, as msgids: in English the message
+reads exactly as pydantic's, in Danish as the catalogue has it (a test holds the two)."""
 
 
 def _got(value: Any) -> str:
     if value is None:
-        return " (it is empty)"
+        return " " + _("(it is empty)")
     if isinstance(value, list):
-        return " (got a list)"
+        return " " + _("(got a list)")
     if isinstance(value, dict):
-        return " (got a mapping)"
+        return " " + _("(got a mapping)")
     shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-    return f" (got {shown})"
+    return " " + _("(got %(value)s)", value=shown)
 
 
 def _plain_message(details: dict[str, Any]) -> str:
-    message = details["msg"]
+    message = pydantic_message(details)
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
     if details["type"] in {"value_error", "assertion_error"}:
         return message
     return message + _got(details.get("input"))
+
+
+def pydantic_message(details: dict[str, Any]) -> str:
+    """pydantic's message for one error, in the current language where the catalogue
+    knows its kind; otherwise pydantic's English."""
+    template = PYDANTIC_MESSAGES.get(details["type"])
+    if template is None:
+        return details["msg"]
+    context = {key: str(value) for key, value in (details.get("ctx") or {}).items()}
+    try:
+        return _(template, **context) if context else _(template)
+    except (KeyError, ValueError, TypeError):  # a pydantic release changed its context
+        return details["msg"]
 
 
 def fields_at(model: type[BaseModel], loc: Loc) -> list[str]:

@@ -2,7 +2,8 @@
 
 Authors of estate and lesson files need error messages that point at a line and
 column; plain ``yaml.safe_load`` forgets positions, so we compose the node tree
-ourselves and index every mapping key and value by its path.
+ourselves and index every mapping key and value by its path. Composing goes through
+``worlds.bounded_yaml``, so no file can expand beyond fixed limits.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from worlds.bounded_yaml import BoundedLoader, check_expansion
 
 PathKey = str | int
 Path = tuple[PathKey, ...]
@@ -57,12 +60,14 @@ class ParsedYaml:
 
 
 def parse_yaml(text: str) -> ParsedYaml:
-    """Parse one YAML document; raises ``yaml.YAMLError`` on bad syntax."""
-    loader = yaml.SafeLoader(text)
+    """Parse one YAML document; raises ``yaml.YAMLError`` on bad syntax and its
+    subclass ``YamlLimitError`` on a file over the limits."""
+    loader = BoundedLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return ParsedYaml(None, PositionIndex({(): Position(1, 1)}))
+        check_expansion(node)
         data = loader.construct_document(node)
     finally:
         loader.dispose()

@@ -14,7 +14,6 @@ import click
 from minecraft_scripts.commands.terminal import (
     UsageProblem,
     checked_variants,
-    danish_number,
     estate_or_exit,
     parse_position,
     progress_bar,
@@ -24,6 +23,7 @@ from minecraft_scripts.server.connection import GameConnectionError
 from minecraft_scripts.server.education_build import build_in_education
 from minecraft_scripts.server.education_server import EducationServer
 from minecraft_scripts.server.ports import EDUCATION_PORT
+from worlds.language import number
 
 FLAT_WORLD_GROUND = "0,-61,0"
 """In a flat world of Minecraft 1.18 and later the grass lies at y = -61."""
@@ -70,8 +70,8 @@ def education(
     except GameConnectionError as error:
         raise UsageProblem(str(error)) from None
     click.echo(
-        f"Bygget {estate.name.da} i Minecraft Education: {danish_number(report.voxels)} blokke "
-        f"med {danish_number(report.commands)} kommandoer på "
-        f"{danish_number(report.seconds, 2)} s. (Skilte står uden tekst: spillet lader ikke "
+        f"Bygget {estate.name.da} i Minecraft Education: {number(report.voxels)} blokke "
+        f"med {number(report.commands)} kommandoer på "
+        f"{number(report.seconds, 2)} s. (Skilte står uden tekst: spillet lader ikke "
         "en forbindelse skrive på skilte.)"
     )

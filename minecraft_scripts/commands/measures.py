@@ -16,7 +16,6 @@ import click
 from minecraft_scripts.commands.terminal import (
     UsageProblem,
     checked_variants,
-    danish_number,
     estate_or_exit,
     variant_option,
 )
@@ -25,6 +24,7 @@ from minecraft_scripts.measures import Measures, measure
 from minecraft_scripts.measures.phrasing import compare
 from minecraft_scripts.measures.shadow_map import render_shadow_map
 from minecraft_scripts.measures.sun import SPRING_DAY
+from worlds.language import number as format_number
 
 LABELS = {
     "da": {
@@ -108,9 +108,9 @@ def _echo_measures(measures: Measures, language: str) -> None:
     decimals = 1
 
     def number(value: float) -> str:
-        return danish_number(value, decimals) if language == "da" else f"{value:,.1f}"
+        return format_number(value, decimals) if language == "da" else f"{value:,.1f}"
 
-    click.echo(f"  {words['floor_area']}: {danish_number(measures.floor_area)} m²")
+    click.echo(f"  {words['floor_area']}: {number(measures.floor_area)} m²")
     click.echo(f"  {words['far']}: {number(measures.floor_area_ratio)} %")
     click.echo(f"  {words['built']}: {number(measures.built_share)} %")
     click.echo(f"  {words['green']}: {number(measures.green_share)} %")

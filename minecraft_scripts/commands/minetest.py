@@ -8,6 +8,8 @@ import click
 
 from minecraft_scripts.server.managed_minetest import ManagedMinetest, MinetestError
 from minecraft_scripts.server.ports import MINETEST_PORT
+from worlds.command_errors import CommandError
+from worlds.language import _
 
 DEFAULT_WORLD = Path("instance") / "minetest-world"
 
@@ -42,16 +44,16 @@ def minetest(world_dir: Path, game_port: int) -> None:
     try:
         server.start()
     except MinetestError as error:
-        raise click.ClickException(str(error)) from error
-    click.echo(f"Minetest kører: spillere tilslutter sig på port {game_port}.")
-    click.echo(f"Værktøjet bygger via mcpi på {server.address}.")
-    click.echo("Stop med Ctrl+C.")
+        raise CommandError(str(error)) from error
+    click.echo(_("Minetest is running: players join on port %(port)s.", port=game_port))
+    click.echo(_("The toolkit builds through mcpi on %(address)s.", address=server.address))
+    click.echo(_("Stop with Ctrl+C."))
     stop_on_terminate()
     try:
         while server.running:
             time.sleep(0.5)
-        raise click.ClickException(f"Minetest stopped. Its log ends:\n{server.log_tail()}")
+        raise CommandError(_("Minetest stopped. Its log ends:") + "\n" + server.log_tail())
     except KeyboardInterrupt:
-        click.echo("Stopper Minetest …")
+        click.echo(_("Stopping Minetest …"))
     finally:
         server.stop()

@@ -14,9 +14,11 @@ import click
 from minecraft_scripts.commands.terminal import (
     UsageProblem,
     at_option,
+    checked_placement,
     connection_or_exit,
     echo_report,
     estate_or_exit,
+    game_option,
     progress_bar,
     server_option,
 )
@@ -31,7 +33,9 @@ from minecraft_scripts.plots import (
     render_captured,
     site_region,
 )
+from worlds.language import _, current_language
 from worlds.schema import Estate, Plot, Site
+from worlds.text_safety import one_line
 
 
 @click.group()
@@ -55,14 +59,14 @@ def _check_site(estate: Estate, site_id: str) -> None:
 
 def _area_entry(area: Plot | Site) -> dict[str, str | int]:
     rect = area.footprint()
-    return {"id": area.id, "name": area.name.da, "x": rect.x1, "z": rect.z1,
-            "width": rect.width, "depth": rect.depth}  # fmt: skip
+    return {"id": area.id, "name": area.name.get(current_language()), "x": rect.x1,
+            "z": rect.z1, "width": rect.width, "depth": rect.depth}  # fmt: skip
 
 
 def _area_line(entry: dict[str, str | int]) -> str:
+    size = _("%(width)s×%(depth)s blocks", width=entry["width"], depth=entry["depth"])
     return (
-        f"  {entry['id']:<18} {entry['name']:<26} x {entry['x']}, z {entry['z']}, "
-        f"{entry['width']}×{entry['depth']} blokke"
+        f"  {entry['id']:<18} {one_line(entry['name']):<26} x {entry['x']}, z {entry['z']}, {size}"
     )
 
 
@@ -81,13 +85,14 @@ def list_plots(world: str, as_json: bool) -> None:
         click.echo(json.dumps({"estate": estate.id, "plots": plot_entries,
                                "sites": site_entries}, ensure_ascii=False))  # fmt: skip
         return
+    name = estate.name.get(current_language())
     if not plot_entries:
-        click.echo(f"{estate.name.da} har ingen byggefelter.")
+        click.echo(_("%(name)s has no plots.", name=name))
     else:
-        click.echo(f"Byggefelter i {estate.name.da}:")
+        click.echo(_("Plots in %(name)s:", name=name))
         click.echo("\n".join(_area_line(entry) for entry in plot_entries))
     if site_entries:
-        click.echo("Pladser, som et vinderforslag kan kopieres til:")
+        click.echo(_("Sites a winning proposal can be copied to:"))
         click.echo("\n".join(_area_line(entry) for entry in site_entries))
 
 
@@ -95,6 +100,7 @@ def list_plots(world: str, as_json: bool) -> None:
 @click.argument("world")
 @click.argument("plot_id", metavar="PLOT")
 @server_option
+@game_option
 @at_option
 @click.option(
     "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
@@ -103,7 +109,13 @@ def list_plots(world: str, as_json: bool) -> None:
 @click.option("--height", default=PLOT_HEIGHT, show_default=True, type=click.IntRange(1, 256),
               help="Blocks above the ground to read.")  # fmt: skip
 def capture(
-    world: str, plot_id: str, server: str, at: tuple[int, int, int], output: Path, height: int
+    world: str,
+    plot_id: str,
+    server: str,
+    game: str,
+    at: tuple[int, int, int],
+    output: Path,
+    height: int,
 ) -> None:
     """Picture what a group built in PLOT.
 
@@ -111,19 +123,25 @@ def capture(
     """
     estate = estate_or_exit(world)
     plot = _plot(estate, plot_id)
+    checked_placement(estate, at, game, height + 1)
     with connection_or_exit(server) as conn:
         captured = capture_plot(conn, estate, plot_id, at, height)
     picture = render_captured(captured)
     try:
         picture.save(output, format="PNG")
     except OSError as error:
-        raise UsageProblem(f"Cannot write {output}: {error.strerror or error}") from None
+        reason = error.strerror or str(error)
+        message = _("Cannot write %(file)s: %(reason)s", file=str(output), reason=reason)
+        raise UsageProblem(message) from None
+    name = plot.name.get(current_language())
     if captured.block_count() == 0:
-        built = f"{plot.name.da} har ikke bygget noget endnu"
-    else:
-        nx, ny, nz = captured.trimmed().size
-        built = f"{plot.name.da} har bygget {captured.block_count()} blokke ({nx}×{ny}×{nz})"
-    click.echo(f"Skrev {output}: {built}.")
+        click.echo(_("Wrote %(file)s: %(name)s has not built anything yet.", file=str(output),
+                     name=name))  # fmt: skip
+        return
+    nx, ny, nz = captured.trimmed().size
+    click.echo(_("Wrote %(file)s: %(name)s has built %(count)s blocks (%(size)s).",
+                 file=str(output), name=name, count=captured.block_count(),
+                 size="×".join(map(str, (nx, ny, nz)))))  # fmt: skip
 
 
 @plots.command()
@@ -135,6 +153,7 @@ def capture(
     help="Centre the build on the site, or put it at the site's north-west corner.",
 )  # fmt: skip
 @server_option
+@game_option
 @at_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def copy(
@@ -143,6 +162,7 @@ def copy(
     site_id: str,
     anchor: Anchor,
     server: str,
+    game: str,
     at: tuple[int, int, int],
     as_json: bool,
 ) -> None:
@@ -153,12 +173,15 @@ def copy(
     estate = estate_or_exit(world)
     plot = _plot(estate, plot_id)
     _check_site(estate, site_id)
-    with connection_or_exit(server) as conn, progress_bar("Kopierer", as_json) as progress:
+    checked_placement(estate, at, game, PLOT_HEIGHT + 1)
+    with connection_or_exit(server) as conn, progress_bar(_("Copying"), as_json) as progress:
         try:
             report = copy_plot_to_site(conn, estate, plot_id, site_id, at, anchor, progress)
         except PlotProblem as error:
             raise UsageProblem(str(error)) from None
-    site_name = estate.site(site_id).name.da
-    echo_report(report, as_json, f"Kopierede {plot.name.da} til {site_name}")
+    language = current_language()
+    what = _("Copied %(plot)s to %(site)s", plot=plot.name.get(language),
+             site=estate.site(site_id).name.get(language))  # fmt: skip
+    echo_report(report, as_json, what)
     if not report.verified:
         raise click.exceptions.Exit(1)

@@ -2,7 +2,8 @@
 a progress bar and the report, each failing with one clear message and exit code 2.
 
 Teachers type these commands; a mistake must read as a sentence that says what to do,
-never as a traceback.
+never as a traceback, and in the language the command speaks (`worlds.language`). Names
+from estate files reach the terminal through `_`, which shows them as one clean line.
 """
 
 from __future__ import annotations
@@ -15,28 +16,38 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-from minecraft_scripts.generate import choose_variants
+from minecraft_scripts.estate_budget import budget_issues
+from minecraft_scripts.generate import choose_variants, model_size
 from minecraft_scripts.server.build import BuildReport
-from minecraft_scripts.server.connection import GameConnection, GameConnectionError
+from minecraft_scripts.server.connection import GameConnection, GameConnectionError, parse_address
+from minecraft_scripts.server.game_kinds import GAME_KINDS, MINETEST, placement_problem
 from minecraft_scripts.server.ports import MCPI_PORT
-from worlds.catalog import load_estate
-from worlds.datafile import DataFileError
+from worlds.catalog import estate_path, load_estate
+from worlds.command_errors import CommandError
+from worlds.datafile import DataFileError, placed_problems
+from worlds.language import _, number
 from worlds.schema import Estate
 
 DEFAULT_SERVER = f"127.0.0.1:{MCPI_PORT}"
 
 
-class UsageProblem(click.ClickException):
+class UsageProblem(CommandError):
     """Bad input or an unreachable server: a message and exit code 2."""
 
     exit_code = 2
 
 
 def estate_or_exit(world: str) -> Estate:
+    """The estate, checked as a file and against what the toolkit can build."""
     try:
-        return load_estate(world)
+        estate = load_estate(world)
+        issues = budget_issues(estate)
+        if issues:
+            raise DataFileError(placed_problems(issues, estate_path(world)))
     except DataFileError as error:
-        raise UsageProblem(f"Cannot load estate {world!r}:\n{error}") from None
+        heading = _("Cannot load estate %(world)s:", world=repr(world))
+        raise UsageProblem(f"{heading}\n{error}") from None
+    return estate
 
 
 def parse_position(
@@ -46,7 +57,7 @@ def parse_position(
     try:
         x, y, z = (int(part) for part in parts)
     except ValueError:
-        message = f"'{value}' is not X,Y,Z with three whole numbers, e.g. 0,0,0"
+        message = _("'%(value)s' is not X,Y,Z with three whole numbers, e.g. 0,0,0", value=value)
         raise click.BadParameter(message) from None
     return x, y, z
 
@@ -58,7 +69,8 @@ def _variants(
     for value in values:
         site, sep, option = value.partition("=")
         if not sep or not site or not option:
-            raise click.BadParameter(f"'{value}' is not SITE=OPTION, e.g. legepladsen=natur")
+            message = _("'%(value)s' is not SITE=OPTION, e.g. legepladsen=natur", value=value)
+            raise click.BadParameter(message)
         chosen[site.strip()] = option.strip()
     return chosen
 
@@ -70,13 +82,25 @@ def checked_variants(estate: Estate, variants: dict[str, str]) -> dict[str, str]
         raise UsageProblem(str(error)) from None
 
 
+def checked_placement(
+    estate: Estate, at: tuple[int, int, int], game: str, height: int | None = None
+) -> None:
+    """Refuse, before connecting, an estate that would reach outside the game's world."""
+    nx, ny, nz = model_size(estate)
+    problem = placement_problem(game, at, (nx, max(ny, height or 0), nz))
+    if problem:
+        raise UsageProblem(problem)
+
+
 @contextmanager
 def connection_or_exit(address: str) -> Iterator[GameConnection]:
     try:
-        with GameConnection.from_address(address) as conn:
-            yield conn
+        host, port = parse_address(address)
     except ValueError as error:  # a malformed HOST:PORT
         raise UsageProblem(str(error)) from None
+    try:
+        with GameConnection(host, port) as conn:
+            yield conn
     except GameConnectionError as error:
         raise UsageProblem(str(error)) from None
 
@@ -94,33 +118,36 @@ def progress_bar(label: str, quiet: bool) -> Iterator[Callable[[int, int], None]
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
-def danish_number(value: float, decimals: int = 0) -> str:
-    """1234567.8 → "1.234.567,8": how Danish pupils and teachers write numbers."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
 def echo_report(report: BuildReport, as_json: bool, what: str) -> None:
     if as_json:
         click.echo(json.dumps(report.as_dict()))
         return
     if report.verified:
-        check = " Alt stemmer."
+        check = " " + _("Everything matches.")
     elif report.mismatches:
-        check = f" {danish_number(report.mismatches)} blokke afviger!"
+        check = " " + _("%(count)s blocks differ!", count=number(report.mismatches))
     else:
         check = ""
-    click.echo(
-        f"{what}: {danish_number(report.voxels)} blokke "
-        f"({danish_number(report.solid_voxels)} faste) med "
-        f"{danish_number(report.commands)} kommandoer på {danish_number(report.seconds, 2)} s."
-        f"{check}"
+    summary = _(
+        "%(what)s: %(voxels)s blocks (%(solid)s solid) with %(commands)s commands "
+        "in %(seconds)s s.",
+        what=what,
+        voxels=number(report.voxels),
+        solid=number(report.solid_voxels),
+        commands=number(report.commands),
+        seconds=number(report.seconds, 2),
     )
+    click.echo(summary + check)
 
 
 server_option = click.option(
     "--server", default=DEFAULT_SERVER, show_default=True, help="Game server as HOST:PORT."
 )
+game_option = click.option(
+    "--game", type=click.Choice(list(GAME_KINDS)), default=MINETEST.name, show_default=True,
+    envvar="JAGTEN_GAME", show_envvar=True,
+    help="The kind of game server, whose world limits a build must keep within.",
+)  # fmt: skip
 at_option = click.option(
     "--at", default="0,0,0", show_default=True, callback=parse_position,
     help="World position X,Y,Z of the estate's north-west ground corner.",

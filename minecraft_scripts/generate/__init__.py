@@ -17,6 +17,7 @@ from minecraft_scripts.generate.painters import painter_for
 from minecraft_scripts.generate.standing import pieces, stand
 from minecraft_scripts.voxels import Box, VoxelModel
 from worlds.error_messages import did_you_mean
+from worlds.language import _
 from worlds.materials import MATERIAL_IDS
 from worlds.schema import Estate
 
@@ -68,14 +69,16 @@ def choose_variants(estate: Estate, variants: Mapping[str, str] | None) -> dict[
     site_ids = estate.site_ids()
     for site_id in requested:
         if site_id not in site_ids:
-            choices = did_you_mean(site_id, site_ids) if site_ids else "this estate has no sites"
-            raise ValueError(f"estate '{estate.id}' has no site '{site_id}'; {choices}")
+            choices = did_you_mean(site_id, site_ids) if site_ids else _("this estate has no sites")
+            raise ValueError(_no_site(estate, site_id, choices))
     chosen = {}
     for site in estate.sites:
         variant_id = requested.get(site.id, site.default)
         if variant_id not in site.variant_ids():
             choices = did_you_mean(variant_id, site.variant_ids())
-            raise ValueError(f"site '{site.id}' has no variant '{variant_id}'; {choices}")
+            message = _("site '%(site)s' has no variant '%(variant)s'; %(hint)s", site=site.id,
+                        variant=variant_id, hint=choices)  # fmt: skip
+            raise ValueError(message)
         chosen[site.id] = variant_id
     return chosen
 
@@ -86,9 +89,14 @@ def site_box(estate: Estate, site_id: str) -> Box:
         site = estate.site(site_id)
     except KeyError:
         choices = did_you_mean(site_id, estate.site_ids())
-        raise ValueError(f"estate '{estate.id}' has no site '{site_id}'; {choices}") from None
+        raise ValueError(_no_site(estate, site_id, choices)) from None
     area = site.footprint()
     return Box(area.x1, GROUND_Y, area.z1, area.x2, model_size(estate)[1] - 1, area.z2)
+
+
+def _no_site(estate: Estate, site_id: str, choices: str) -> str:
+    return _("estate '%(estate)s' has no site '%(site)s'; %(hint)s", estate=estate.id,
+             site=site_id, hint=choices)  # fmt: skip
 
 
 def model_size(estate: Estate) -> tuple[int, int, int]:

@@ -1,46 +1,55 @@
 """Build a voxel model in a running game server, fast, and prove it stands as planned.
 
-A build sends the cuboid plan pipelined (thousands of `setBlocks` without waiting), waits once
-at a barrier, then places signs and reads the region back, repairs what differs and counts
-mismatches. A diff build first reads what stands and sends only cuboids covering what
-differs: that switches a site's variant after a vote. Any rerun completes an interrupted
-build, since what already stands is either skipped or rewritten with the same blocks.
+Two ways, chosen by what the server offers. The managed world's `jagten` mod takes whole
+regions at once, reads them back node for node with every node's metadata (sign text,
+leftovers), and says when the world has saved them: there a build is "verified" only once
+it matches the model and is on disk (`bulk_build`). Any other mcpi server (RaspberryJuice,
+pycraft alone) gets the cuboid plan and is checked by reading its blocks back; whether and
+when it saves is the server's own business (`cuboid_build`). Either way a rerun completes
+an interrupted build, and a lost server ends it with how far it came.
 """
 
 from __future__ import annotations
 
+import threading
 import time
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
-from minecraft_scripts.game_text import safe_sign_lines
-from minecraft_scripts.generate import generate, site_box
-from minecraft_scripts.palette import MINETEST_SIGN_NODE, Edition, ambiguous_read_keys, blocks_for
-from minecraft_scripts.plan import Cuboid, plan_model
-from minecraft_scripts.server.connection import GameConnection
-from minecraft_scripts.server.readback import (
-    SIGN_MATERIAL,
-    detect_edition,
-    expected_keys,
-    read_keys,
-    sign_mask,
-    sign_positions,
-)
-from minecraft_scripts.voxels import Box, Sign, VoxelModel
+from minecraft_scripts.generate import choose_variants, generate, site_box
+from minecraft_scripts.palette import Edition
+from minecraft_scripts.server.bulk import MAX_PALETTE, BulkRefused, mod_version, wait_until_saved
+from minecraft_scripts.server.bulk_build import BulkOutcome, Steps, bulk_build, bulk_check
+from minecraft_scripts.server.connection import GameConnection, GameConnectionError
+from minecraft_scripts.server.cuboid_build import cuboid_build
+from minecraft_scripts.server.readback import detect_edition, expected_keys, read_keys
+from minecraft_scripts.voxels import Box, VoxelModel
 from worlds.schema import Estate
+
+__all__ = ["BuildInterrupted", "BuildReport", "build_estate", "build_model", "clear_estate",
+           "detect_edition", "expected_keys", "read_keys", "server_kind"]  # fmt: skip
 
 Progress = Callable[[int, int], None]
 Position = tuple[int, int, int]
 
-PROGRESS_EVERY = 64
+CACHED_VOXELS = 64_000_000
+"""Voxels of generated models kept for the next build of the same estate (a variant switch,
+a rebuild): at most 64 MB."""
+
+COVERS_WITH_MOD = ("blocks", "sign text", "node metadata", "saved")
+COVERS_WITHOUT_MOD = ("blocks",)
 
 
 @dataclass(frozen=True)
 class BuildReport:
     """What a build did: the voxels it set (air included, as it clears the region too),
-    commands sent, seconds taken, and the check; `solid_voxels` counts the non-air ones."""
+    commands sent, seconds taken, and the check; `solid_voxels` counts the non-air ones.
+    `covers` names what the check covered; `saved` is true once the world confirmed it has
+    saved the build (only our jagten mod can); `phases` splits the seconds."""
 
     voxels: int
     commands: int
@@ -48,40 +57,45 @@ class BuildReport:
     verified: bool
     mismatches: int
     solid_voxels: int = 0
+    saved: bool = False
+    covers: tuple[str, ...] = COVERS_WITHOUT_MOD
+    phases: dict[str, float] = field(default_factory=dict)
 
-    def as_dict(self) -> dict[str, int | float | bool]:
+    def as_dict(self) -> dict[str, object]:
         return asdict(self)
 
 
-def place_sign(conn: GameConnection, sign: Sign, at: Position, edition: Edition) -> None:
-    """RaspberryJuice writes sign text with `world.setSign`. pycraft has no such command: it
-    gets a wooden sign node, and our managed world's `jagten` mod adds `world.setSign` for
-    the text (any other pycraft server ignores the unknown command)."""
-    x, y, z = sign.x + at[0], sign.y + at[1], sign.z + at[2]
-    lines = safe_sign_lines(sign.lines) or ("",)
-    if edition is not Edition.JAVA:
-        conn.send("world.setNode", x, y, z, MINETEST_SIGN_NODE, 4)
-    conn.send("world.setSign", x, y, z, 63, 0, *lines)
+class BuildInterrupted(GameConnectionError):
+    """The server went away in the middle of a build; a rerun finishes it."""
+
+    def __init__(self, done: int, total: int, cause: Exception) -> None:
+        super().__init__(
+            f"The build was cut off at {done} of {total}; run it again to finish. ({cause})"
+        )
+        self.done, self.total = done, total
 
 
-def send_plan(
-    conn: GameConnection,
-    cuboids: list[Cuboid],
-    model: VoxelModel,
-    at: Position,
-    edition: Edition,
-    progress: Progress | None = None,
-) -> None:
-    """Pipeline one `setBlocks` per cuboid; `progress(done, total)` may raise to interrupt.
-    The caller ends with `conn.barrier()` once everything of this pass is sent."""
-    blocks = blocks_for(model.materials, edition)
-    total = len(cuboids)
-    for done, cuboid in enumerate(cuboids, start=1):
-        world = cuboid.box.translated(*at)
-        block = blocks[cuboid.material]
-        conn.set_blocks(*world.low, *world.high, block.id, block.data)
-        if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
-            progress(done, total)
+@dataclass(frozen=True)
+class GameServerKind:
+    """Which game a server runs, and whether it has our jagten mod."""
+
+    edition: Edition
+    jagten_mod: bool
+
+
+_kinds: weakref.WeakKeyDictionary[GameConnection, GameServerKind] = weakref.WeakKeyDictionary()
+
+
+def server_kind(conn: GameConnection, edition: Edition | None = None) -> GameServerKind:
+    """Ask once per connection: our mod answers `world.jagtenVersion`, others do not."""
+    known = _kinds.get(conn)
+    if known is None or (edition is not None and known.edition is not edition):
+        if edition in (None, Edition.MINETEST) and mod_version(conn) is not None:
+            known = GameServerKind(Edition.MINETEST, True)
+        else:
+            known = GameServerKind(edition or detect_edition(conn), False)
+        _kinds[conn] = known
+    return known
 
 
 def build_model(
@@ -94,92 +108,66 @@ def build_model(
     diff: bool = False,
     edition: Edition | None = None,
     progress: Progress | None = None,
+    bulk: bool | None = None,
 ) -> BuildReport:
     """Build `model` with its origin at world position `at` (mcpi coordinates).
 
-    Three ways to decide what to send: `diff` reads what stands first and sends what
-    differs (a variant switch, a resumed build). Otherwise, with `verify`, the solid
-    voxels go first, the read-back finds what else differs (leftovers where the model has
-    air, blocks pycraft dropped) and one repair pass sends just that: on bare land, the
-    usual case, no air is sent at all. Without `verify`, every voxel is sent, air too.
-    `region` (model-local) limits the work to part of the model, e.g. one site.
+    `region` (model-local) limits the work to part of the model, e.g. one site. `diff`
+    sends only what differs from what stands (a variant switch, a resumed build). `bulk`
+    chooses the way (default: bulk where the server has our mod); see the modules.
     """
     started = time.perf_counter()
-    edition = edition or detect_edition(conn)
+    kind = server_kind(conn, edition)
     part = model.cropped(region) if region is not None else model
     offset = region.low if region is not None else (0, 0, 0)
     origin = (at[0] + offset[0], at[1] + offset[1], at[2] + offset[2])
-    world_box = part.bounds.translated(*origin)
-    signs = sign_positions(part)
-    is_sign = sign_mask(part, signs)
-    expected = expected_keys(part, edition)
-    needed = ~is_sign
-    if diff:
-        needed &= _differs(read_keys(conn, world_box, edition), expected, edition)
-    elif verify:
-        needed &= part.grid != 0
-    elif edition is Edition.MINETEST:
-        _load_map_blocks(conn, part, origin)
-    cuboids = plan_model(part, needed)
-    send_plan(conn, cuboids, part, origin, edition, progress)
-    for sign in signs:
-        place_sign(conn, sign, origin, edition)
-    conn.barrier()
-    mismatches = 0
-    if verify:
-        mismatched = read_keys(conn, world_box, edition) != expected
-        if (mismatched & ~is_sign).any():
-            cuboids += _repair(conn, part, origin, mismatched & ~is_sign, edition)
-            mismatched = read_keys(conn, world_box, edition) != expected
-        mismatches = int(np.count_nonzero(mismatched))
+    use_bulk = kind.jagten_mod and len(part.materials) <= MAX_PALETTE and bulk is not False
+    steps = Steps(progress)
+    try:
+        if use_bulk:
+            outcome = bulk_build(conn, part, origin, verify=verify, steps=steps)
+        else:
+            outcome = _cuboid_build(conn, part, origin, kind, verify, diff, steps)
+    except BulkRefused:
+        raise
+    except GameConnectionError as error:
+        if not steps.total:  # lost before anything was sent: no build to finish
+            raise
+        raise BuildInterrupted(steps.done, steps.total, error) from error
     return BuildReport(
         voxels=int(part.grid.size),
-        commands=len(cuboids) + len(signs),
+        commands=outcome.commands,
         seconds=round(time.perf_counter() - started, 3),
-        verified=verify and mismatches == 0,
-        mismatches=mismatches,
+        verified=verify and outcome.mismatches == 0 and (outcome.saved or not kind.jagten_mod),
+        mismatches=outcome.mismatches,
         solid_voxels=part.solid_voxels(),
+        saved=outcome.saved,
+        covers=COVERS_WITH_MOD if kind.jagten_mod else COVERS_WITHOUT_MOD,
+        phases=outcome.phases,
     )
 
 
-def _repair(
+def _cuboid_build(
     conn: GameConnection,
     model: VoxelModel,
     origin: Position,
-    mismatched: np.ndarray,
-    edition: Edition,
-) -> list[Cuboid]:
-    """Send what differs after a first pass; on Minetest load the map blocks first."""
-    if edition is Edition.MINETEST:
-        _load_map_blocks(conn, model, origin)
-    cuboids = plan_model(model, mismatched)
-    send_plan(conn, cuboids, model, origin, edition)
-    conn.barrier()
-    return cuboids
+    kind: GameServerKind,
+    verify: bool,
+    diff: bool,
+    steps: Steps,
+) -> BulkOutcome:
+    """The cuboid way; on a server with our mod the final check is the mod's, and saved."""
 
-
-def _load_map_blocks(conn: GameConnection, model: VoxelModel, origin: Position) -> None:
-    """Make pycraft load (or create) every map block of the region before a build.
-
-    pycraft runs a `setBlocks` under 50 voxels through `minetest.set_node`, which silently
-    does nothing in a map block that is not loaded. Consecutive `setBlock`s are applied
-    through one VoxelManip over their bounding box, which loads or creates all its blocks;
-    so we set the region's two far corners to what they will hold anyway.
-    """
-    blocks = blocks_for(model.materials, Edition.MINETEST)
-    for corner in (model.bounds.low, model.bounds.high):
-        block = blocks[int(model.grid[corner])]
-        if model.materials[int(model.grid[corner])] == SIGN_MATERIAL:
-            block = blocks[0]
-        x, y, z = (c + o for c, o in zip(corner, origin, strict=True))
-        conn.set_block(x, y, z, block.id, block.data)
-    conn.barrier()
-
-
-def _differs(standing: np.ndarray, expected: np.ndarray, edition: Edition) -> np.ndarray:
-    """Voxels to send: those that read differently, and those a read cannot vouch for."""
-    ambiguous = np.isin(expected, list(ambiguous_read_keys(edition)))
-    return (standing != expected) | ambiguous
+    planning = time.perf_counter()
+    commands, mismatches = cuboid_build(conn, model, origin, verify=verify, diff=diff,
+                                        edition=kind.edition, jagten_mod=kind.jagten_mod,
+                                        progress=steps.reach)  # fmt: skip
+    outcome = BulkOutcome(commands=commands, mismatches=mismatches)
+    outcome.add("plan, send and check", time.perf_counter() - planning)
+    if verify and kind.jagten_mod:
+        outcome.mismatches = int(np.count_nonzero(bulk_check(conn, model, origin, outcome)))
+        outcome.saved = wait_until_saved(conn)
+    return outcome
 
 
 def clearing_model(model: VoxelModel, at: Position, ground_level: int = 0) -> VoxelModel:
@@ -192,6 +180,24 @@ def clearing_model(model: VoxelModel, at: Position, ground_level: int = 0) -> Vo
     if ground > 0:
         bare.fill(Box(0, 0, 0, nx - 1, min(ground, ny) - 1, nz - 1), "soil")
     return bare
+
+
+_models: OrderedDict[tuple[str, tuple[tuple[str, str], ...]], VoxelModel] = OrderedDict()
+_models_lock = threading.Lock()  # the portal builds in threads
+
+
+def _generated(estate: Estate, variants: dict[str, str] | None) -> VoxelModel:
+    """`generate`, remembered by the estate's content and the chosen variants: a variant
+    switch after a vote regenerates nothing it has seen. Builds never change a model."""
+    key = (estate.model_dump_json(), tuple(sorted(choose_variants(estate, variants).items())))
+    with _models_lock:
+        model = _models.pop(key, None)
+    model = model or generate(estate, variants=variants)
+    with _models_lock:
+        _models[key] = model
+        while sum(m.grid.size for m in _models.values()) > CACHED_VOXELS and len(_models) > 1:
+            _models.popitem(last=False)
+    return model
 
 
 def build_estate(
@@ -207,15 +213,18 @@ def build_estate(
 ) -> BuildReport:
     """Generate an estate with the chosen variants and build it; `sites` limits a diff
     rebuild to those sites' boxes (a variant switch after a vote)."""
-    model = generate(estate, variants=variants)
-    if not sites:
-        return build_model(conn, model, at=at, verify=verify, diff=diff, progress=progress)
-    region = site_box(estate, sites[0])
-    for site_id in sites[1:]:
-        region = region.union(site_box(estate, site_id))
-    return build_model(
+    started = time.perf_counter()
+    model = _generated(estate, variants)
+    generating = time.perf_counter() - started
+    region = None
+    for site_id in sites or []:
+        box = site_box(estate, site_id)
+        region = box if region is None else region.union(box)
+    report = build_model(
         conn, model, at=at, region=region, verify=verify, diff=diff, progress=progress
     )
+    phases = {"generate": round(generating, 4), **report.phases}
+    return replace(report, seconds=round(time.perf_counter() - started, 3), phases=phases)
 
 
 def clear_estate(
@@ -232,11 +241,13 @@ def clear_estate(
     """
     started = time.perf_counter()
     bare = clearing_model(generate(estate), at)
-    edition = detect_edition(conn)
-    report = build_model(conn, bare, at=at, verify=False, edition=edition, progress=progress)
+    kind = server_kind(conn)
+    if kind.jagten_mod:
+        return build_model(conn, bare, at=at, verify=verify, progress=progress)
+    report = build_model(conn, bare, at=at, verify=False, progress=progress)
     if not verify:
         return report
-    standing = read_keys(conn, bare.bounds.translated(*at), edition)
-    mismatches = int(np.count_nonzero(standing != expected_keys(bare, edition)))
+    standing = read_keys(conn, bare.bounds.translated(*at), kind.edition)
+    mismatches = int(np.count_nonzero(standing != expected_keys(bare, kind.edition)))
     seconds = round(time.perf_counter() - started, 3)
     return replace(report, seconds=seconds, verified=mismatches == 0, mismatches=mismatches)

@@ -5,12 +5,16 @@ buffered by the previous one are lost), sends one command per `sendall`, and can
 which pipelined command a `Fail` belongs to. `GameConnection` fixes that: one persistent
 reader, pipelined writes with an explicit barrier, failures attributed to their command,
 time-outs, reconnection with back-off, and every text argument sanitised. It also offers
-mcpi's `send`/`receive`/`sendReceive`/`drain`, so `mcpi.minecraft.Minecraft(conn)` works.
+mcpi's `send`/`receive`/`sendReceive`/`drain`, so `mcpi.minecraft.Minecraft(conn)` works,
+with chat capped as `post_to_chat` caps it. A reply that is not mcpi (another program on
+the port) is named as such, with the address.
 """
 
 import contextlib
 import socket
 import time
+from collections import deque
+from collections.abc import Iterable, Iterator
 from types import TracebackType
 
 import numpy as np
@@ -27,8 +31,11 @@ from minecraft_scripts.server.protocol import (
     parse_blocks_with_data,
     region,
 )
+from worlds.language import _
 
 FLUSH_BYTES = 64 * 1024
+IN_FLIGHT_BYTES = 8 * 1024 * 1024
+"""How much `replies` sends ahead of the replies it has read."""
 RECONNECT_DELAYS = (0.2, 0.5, 1.0, 2.0, 4.0, 8.0)
 
 
@@ -44,6 +51,10 @@ class ConnectionLost(GameConnectionError):
     """The server closed the connection or stopped answering."""
 
 
+class NotMcpi(GameConnectionError):
+    """Something answers at the address, but not in the mcpi protocol."""
+
+
 class CommandFailed(GameConnectionError):
     """The server answered `Fail` to a command (or dropped us while running it)."""
 
@@ -54,11 +65,14 @@ class CommandFailed(GameConnectionError):
 
 def parse_address(address: str) -> tuple[str, int]:
     """`HOST:PORT` or `HOST` → (host, port), with a message a teacher can act on."""
-    host, _, port_text = address.strip().rpartition(":")
+    host, _colon, port_text = address.strip().rpartition(":")
     if not host:
         return address.strip(), MCPI_PORT
     if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        raise ValueError(f"'{address}' is not HOST:PORT, e.g. 127.0.0.1:{MCPI_PORT}")
+        raise ValueError(
+            _("'%(address)s' is not HOST:PORT, e.g. 127.0.0.1:%(port)s", address=address,
+              port=MCPI_PORT)
+        )  # fmt: skip
     return host.strip("[]"), int(port_text)
 
 
@@ -91,11 +105,13 @@ class GameConnection:
         try:
             sock = socket.create_connection((self.host, self.port), timeout=self.timeout)
         except OSError as error:
-            raise GameServerUnreachable(
-                f"No game server answers at {self.address} ({error.strerror or error}). "
-                "Start it (`jagten minetest`, or Minecraft with RaspberryJuice) and check "
-                "the address and port."
-            ) from error
+            message = _(
+                "No game server answers at %(address)s (%(reason)s). Start it (`jagten "
+                "minetest`, or Minecraft with RaspberryJuice) and check the address and port.",
+                address=self.address,
+                reason=error.strerror or str(error),
+            )
+            raise GameServerUnreachable(message) from error
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self._socket, self._reader = sock, sock.makefile("rb")
 
@@ -130,6 +146,8 @@ class GameConnection:
     def send(self, command: str | bytes, *args: object) -> None:
         """Queue a fire-and-forget command; it goes out with the next flush."""
         self._ensure_connected()
+        if command in ("chat.post", b"chat.post"):  # mcpi's postToChat comes this way too
+            args = (safe_chat_text(",".join(str(arg) for arg in args)),)
         encoded = encode_command(command, *args)
         self._outbox.append(encoded)
         self._outbox_bytes += len(encoded.line)
@@ -148,21 +166,22 @@ class GameConnection:
             for start in range(0, len(data), FLUSH_BYTES):
                 self._socket.sendall(data[start : start + FLUSH_BYTES])
         except OSError as error:
-            self._lose(f"while sending {len(batch)} commands", error)
+            self._lose(_("while sending %(count)s commands", count=len(batch)), error)
 
     def _read_line(self) -> str:
         try:
             raw = self._reader.readline()
         except OSError as error:
-            self._lose("while waiting for a reply", error)
+            self._lose(_("while waiting for a reply"), error)
         if not raw:
-            self._lose("the server closed the connection", None)
+            self._lose(_("the server closed the connection"), None)
         return raw.decode("utf-8", "replace").rstrip("\r\n")
 
     def _lose(self, what: str, error: OSError | None) -> None:
         self._disconnect()
         reason = f": {error}" if error else ""
-        raise ConnectionLost(f"Lost the game server at {self.address} {what}{reason}.")
+        message = _("Lost the game server at %(address)s %(what)s", address=self.address, what=what)
+        raise ConnectionLost(f"{message}{reason}.")
 
     def barrier(self) -> None:
         """Return once the server has run every command sent so far.
@@ -177,20 +196,25 @@ class GameConnection:
         try:
             self._socket.sendall(encode_command(SYNC_COMMAND, *SYNC_ARGS).line)
             failures = 0
-            while is_fail(self._read_line()):
+            while is_fail(reply := self._read_line()):
                 failures += 1
         except ConnectionLost:
             self._unacknowledged.clear()
-            self._raise_for(window, "dropped the connection while running")
+            self._raise_for(window, _("dropped the connection while running"))
         self._unacknowledged.clear()
+        if not reply.lstrip("-").isdigit():  # the barrier's getBlock answers a block id
+            raise self._not_mcpi(reply)
         if failures:
-            self._raise_for(window, "answered Fail to")
+            self._raise_for(window, _("answered Fail to"))
 
     def _raise_for(self, window: list[Command], what: str) -> None:
         """Name the failing command: replay an idempotent batch one command at a time."""
         culprits = self._find_culprits(window) if len(window) > 1 else window
-        shown = "; ".join(str(c) for c in culprits[:3]) or f"one of {len(window)} commands"
-        raise CommandFailed(f"The game server at {self.address} {what}: {shown}", culprits)
+        shown = "; ".join(str(c) for c in culprits[:3])
+        shown = shown or _("one of %(count)s commands", count=len(window))
+        message = _("The game server at %(address)s %(what)s: %(commands)s",
+                    address=self.address, what=what, commands=shown)  # fmt: skip
+        raise CommandFailed(message, culprits)
 
     def _find_culprits(self, window: list[Command]) -> list[Command]:
         if not all(command.idempotent for command in window):
@@ -228,8 +252,78 @@ class GameConnection:
                 if attempt == 2:
                     raise
         if is_fail(reply):
-            raise CommandFailed(f"The game server at {self.address} refused {encoded}", [encoded])
+            message = _("The game server at %(address)s refused %(command)s",
+                        address=self.address, command=str(encoded))  # fmt: skip
+            raise CommandFailed(message, [encoded])
         return reply
+
+    def _not_mcpi(self, reply: str) -> NotMcpi:
+        """A reply no mcpi server gives: a web server or another program owns the port."""
+        shown = reply if len(reply) <= 60 else reply[:57] + "..."
+        return NotMcpi(
+            _(
+                "The program at %(address)s does not speak mcpi: it answered %(reply)s. Check "
+                "the address and port of Minetest with pycraft, or Minecraft with "
+                "RaspberryJuice (usually port %(port)s).",
+                address=self.address,
+                reply=repr(shown),
+                port=MCPI_PORT,
+            )
+        )
+
+    def replies(self, commands: Iterable[Command]) -> Iterator[str]:
+        """Pipeline queries: send them ahead (up to `IN_FLIGHT_BYTES`) and yield each reply
+        in order, so a server runs many in one step. A lost connection raises at once,
+        without reconnecting; stopping early drops the connection, whose unread replies
+        would otherwise answer later queries."""
+        self.barrier()
+        self._ensure_connected()
+        pending = iter(commands)
+        in_flight: deque[Command] = deque()
+        in_flight_bytes = 0
+        try:
+            while True:
+                while in_flight_bytes < IN_FLIGHT_BYTES and (command := next(pending, None)):
+                    self._send_now(command)
+                    in_flight.append(command)
+                    in_flight_bytes += len(command.line)
+                if not in_flight:
+                    return
+                reply = self._read_line()
+                command = in_flight.popleft()
+                in_flight_bytes -= len(command.line)
+                if is_fail(reply):
+                    raise CommandFailed(f"The game server at {self.address} refused {command}",
+                                        [command])  # fmt: skip
+                yield reply
+        finally:
+            if in_flight:
+                self._disconnect()
+
+    def _send_now(self, command: Command) -> None:
+        try:
+            self._socket.sendall(command.line)
+        except OSError as error:
+            self._lose("while sending", error)
+
+    def query_if_known(self, command: str, *args: object) -> str | None:
+        """The reply to a command some servers do not know, or None: pycraft answers an
+        unknown command with nothing and RaspberryJuice with `Fail`, so a barrier query
+        follows it. The command's own reply must not be a bare number, as the barrier's is."""
+        self.barrier()
+        self._ensure_connected()
+        self._send_now(encode_command(command, *args))
+        self._send_now(encode_command(SYNC_COMMAND, *SYNC_ARGS))
+        first = self._read_line()
+        if first.lstrip("-").isdigit():
+            return None
+        try:
+            barrier = self._read_line()
+        except ConnectionLost:
+            barrier = ""
+        if not barrier.lstrip("-").isdigit():  # no mcpi server answers a barrier so
+            raise self._not_mcpi(first)
+        return None if is_fail(first) else first
 
     # -- mcpi compatibility -----------------------------------------------------------
 
@@ -253,22 +347,34 @@ class GameConnection:
         self.send("world.setBlocks", x1, y1, z1, x2, y2, z2, block_id, data)
 
     def get_block(self, x: int, y: int, z: int) -> int:
-        return int(self.query("world.getBlock", x, y, z))
+        reply = self.query("world.getBlock", x, y, z)
+        try:
+            return int(reply)
+        except ValueError:
+            raise self._not_mcpi(reply) from None
 
     def get_blocks(self, x1: int, y1: int, z1: int, x2: int, y2: int, z2: int) -> np.ndarray:
         """Block ids of a region as an array indexed [x - min x, y - min y, z - min z]."""
         low, high, size = region(x1, y1, z1, x2, y2, z2)
-        return parse_block_ids(self.query("world.getBlocks", *low, *high), size)
+        reply = self.query("world.getBlocks", *low, *high)
+        try:
+            return parse_block_ids(reply, size)
+        except ValueError:
+            raise self._not_mcpi(reply) from None
 
     def get_blocks_with_data(
         self, x1: int, y1: int, z1: int, x2: int, y2: int, z2: int
     ) -> tuple[np.ndarray, np.ndarray]:
         """Ids and data values of a region (pycraft only: RaspberryJuice has no such query)."""
         low, high, size = region(x1, y1, z1, x2, y2, z2)
-        return parse_blocks_with_data(self.query("world.getBlocksWithData", *low, *high), size)
+        reply = self.query("world.getBlocksWithData", *low, *high)
+        try:
+            return parse_blocks_with_data(reply, size)
+        except ValueError:
+            raise self._not_mcpi(reply) from None
 
     def post_to_chat(self, text: str) -> None:
-        self.send("chat.post", safe_chat_text(text))
+        self.send("chat.post", text)
 
     def chat_posts_reply(self) -> str:
         """The raw `events.chat.posts` reply; `minecraft_scripts.chat_votes` parses it,

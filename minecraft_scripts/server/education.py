@@ -168,6 +168,11 @@ class EducationConnection:
         Minetest", so the builder sends Java's legacy ids, which `set_blocks` names."""
         raise CommandFailed(f"Minecraft Education cannot answer {command} over its WebSocket", [])
 
+    def query_if_known(self, command: str, *args: object) -> str | None:
+        """No command of the toolkit's Minetest mod exists here: the builder takes the
+        cuboid path, as for any server without the mod."""
+        return None
+
     def get_blocks(self, *corners: int):
         raise CommandFailed(
             "Minecraft Education cannot read blocks back over its WebSocket: build without "

@@ -25,6 +25,23 @@ SYNC_ARGS = (0, 0, 0)
 """A cheap query every server answers with exactly one line: used as a barrier."""
 
 
+SHOWN_CHARACTERS = 200
+"""How much of a command a message shows: a bulk command can be megabytes long."""
+
+_TOKEN_CHARACTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=.:;_-"
+
+
+class Token(str):
+    """An argument made only of characters that never end or split a command (base64,
+    digits, node names, `;`-lists), checked at C speed: a bulk payload of megabytes goes out
+    as it is instead of through the per-character text sanitiser."""
+
+    def __new__(cls, text: str) -> "Token":
+        if not text.isascii() or text.encode().translate(None, _TOKEN_CHARACTERS):
+            raise ValueError(f"not a protocol token: {text[:40]!r}")
+        return super().__new__(cls, text)
+
+
 @dataclass(frozen=True)
 class Command:
     """One encoded protocol line and the name it was sent under."""
@@ -37,7 +54,8 @@ class Command:
         return self.name in IDEMPOTENT_COMMANDS
 
     def __str__(self) -> str:
-        return self.line.decode("utf-8", "replace").rstrip("\n")
+        text = self.line.decode("utf-8", "replace").rstrip("\n")
+        return text if len(text) <= SHOWN_CHARACTERS else f"{text[:SHOWN_CHARACTERS]}…"
 
 
 def _flatten(args: Iterable[object]) -> Iterator[object]:
@@ -49,6 +67,8 @@ def _flatten(args: Iterable[object]) -> Iterator[object]:
 
 
 def _format_argument(arg: object) -> str:
+    if isinstance(arg, Token):
+        return arg
     if isinstance(arg, bool):
         return "1" if arg else "0"
     if isinstance(arg, (int, np.integer)):

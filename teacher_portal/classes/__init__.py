@@ -4,8 +4,15 @@ The class pages' blueprint (`classes`, under /classes) nests the roster's and th
 so endpoints read `classes.view`, `classes.pupils.roster`, `classes.cards.sheet`.
 """
 
-from teacher_portal.classes import cards, pupils, views
+from flask import Flask
+
+from teacher_portal.classes import cards, pupils, teams, views
 
 bp = views.bp
 for part in (pupils, cards):
     bp.register_blueprint(part.bp)
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters["natural"] = teams.natural
+    app.jinja_env.globals["suggested_group_count"] = teams.suggested_group_count

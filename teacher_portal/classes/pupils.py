@@ -1,22 +1,26 @@
-"""Pupils of a class: paste a roster, set groups, households and Minecraft names, remove a pupil."""
+"""Pupils of a class: paste a roster, set groups, households and Minecraft names, split the
+class into groups or households in one click, remove a pupil."""
+
+import hashlib
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import login_required
 from werkzeug.wrappers import Response
 
+from teacher_portal.classes import teams
 from teacher_portal.classes.access import own_class_or_404, own_pupil_or_404
-from teacher_portal.classes.roster import parse_roster
-from teacher_portal.core.codes import new_token
+from teacher_portal.classes.roster import TEAM_NAME_MAX, Roster, parse_roster
+from teacher_portal.classes.roster_save import save_roster
 from teacher_portal.core.events import emit
 from teacher_portal.core.extensions import db
 from teacher_portal.core.names import clean_name
-from teacher_portal.models import Group, Household, Pupil, SchoolClass
+from teacher_portal.models import Group, Household
 
 bp = Blueprint("pupils", __name__, url_prefix="/<int:class_id>")
 
 MINECRAFT_NAME_MAX = 40
-TEAM_NAME_MAX = 60
 
 
 @bp.before_request
@@ -27,23 +31,69 @@ def _teachers_only() -> None:
 
 @bp.route("/roster", methods=["GET", "POST"])
 def roster(class_id: int) -> str | Response:
+    """Paste the class list, see what it would do, then save it: two presses of a button."""
     school_class = own_class_or_404(class_id)
     text = request.form.get("roster", "")
-    result = None
+    preview, confirmed = None, False
     if request.method == "POST":
-        result = parse_roster(text, {pupil.nickname for pupil in school_class.pupils})
-        if not result.problems:
-            for nickname in result.nicknames:
-                db.session.add(Pupil(class_id=class_id, nickname=nickname, card_token=new_token()))
-            db.session.commit()
+        preview = parse_roster(text, {pupil.nickname for pupil in school_class.pupils})
+        confirmed = request.form.get("previewed") == paste_digest(text)
+        if request.form.get("action") == "save" and confirmed and not preview.problems:
+            saved = save_roster(school_class, preview)
             emit("class_changed", school_class)
-            for note in result.notes:
+            for note in preview.notes:
                 flash(note, "info")
-            flash(_("%(count)d pupils added.", count=len(result.nicknames)), "success")
-            return redirect(url_for("classes.view", class_id=class_id))
+            flash(ngettext("%(num)d pupil added.", "%(num)d pupils added.", saved.added), "success")
+            if saved.updated:
+                flash(
+                    ngettext("%(num)d pupil updated.", "%(num)d pupils updated.", saved.updated),
+                    "success",
+                )
+            return redirect(url_for("classes.view", class_id=class_id) + "#pupils")
     return render_template(
-        "classes/roster.html", school_class=school_class, text=text, result=result
+        "classes/roster.html",
+        school_class=school_class,
+        text=text,
+        preview=preview,
+        digest=paste_digest(text),
+        changed=request.form.get("action") == "save" and not confirmed,
+        new_groups=_new_names(preview, "group", school_class.groups),
+        new_households=_new_names(preview, "household", school_class.households),
     )
+
+
+def _new_names(preview: Roster | None, kind: str, known: list) -> list[str]:
+    """Groups or households the paste names that the class does not have yet."""
+    have = {team.name.casefold() for team in known}
+    names = preview.team_names(kind) if preview else []
+    return [name for name in names if name.casefold() not in have]
+
+
+def paste_digest(text: str) -> str:
+    """Saving needs the preview of exactly this text: an edit after it means a new preview."""
+    return hashlib.sha256(text.strip().encode()).hexdigest()[:16]
+
+
+@bp.post("/groups/split")
+def split_groups(class_id: int) -> Response:
+    school_class = own_class_or_404(class_id)
+    count = request.form.get("count", type=int)
+    pupils = len(school_class.pupils)
+    if count is None or not 1 <= count <= max(pupils, 1) or not pupils:
+        flash(_("Choose from 1 to %(max)d groups.", max=max(pupils, 1)), "error")
+    else:
+        teams.split_into_groups(school_class, count)
+        emit("class_changed", school_class)
+        flash(_("The class is split into %(count)d groups.", count=count), "success")
+    return redirect(url_for("classes.view", class_id=class_id) + "#groups")
+
+
+@bp.post("/households/make")
+def make_households(class_id: int) -> Response:
+    school_class = own_class_or_404(class_id)
+    households = teams.make_households(school_class)
+    flash(_("%(count)d households of 2–3 pupils are made.", count=len(households)), "success")
+    return redirect(url_for("classes.view", class_id=class_id) + "#households")
 
 
 @bp.post("/pupils")
@@ -81,7 +131,7 @@ def add_team(class_id: int, kind: str) -> Response:
     school_class = own_class_or_404(class_id)
     model = _team_model(kind)
     name = clean_name(request.form.get("name"))[:TEAM_NAME_MAX]
-    existing = {team.name.casefold() for team in _teams(school_class, model)}
+    existing = {team.name.casefold() for team in teams.teams_of(school_class, model)}
     if not name:
         flash(_("Write a name first."), "error")
     elif name.casefold() in existing:
@@ -105,16 +155,11 @@ def delete_team(class_id: int, kind: str, team_id: int) -> Response:
     return redirect(url_for("classes.view", class_id=class_id) + f"#{kind}")
 
 
-TeamModel = type[Group] | type[Household]
-TEAM_MODELS: dict[str, TeamModel] = {"groups": Group, "households": Household}
+TEAM_MODELS: dict[str, teams.TeamModel] = {"groups": Group, "households": Household}
 
 
-def _team_model(kind: str) -> TeamModel:
+def _team_model(kind: str) -> teams.TeamModel:
     """Groups and households work alike: a name within the class; `kind` is the URL part."""
     if kind not in TEAM_MODELS:
         abort(404)
     return TEAM_MODELS[kind]
-
-
-def _teams(school_class: SchoolClass, model: TeamModel) -> list[Group] | list[Household]:
-    return school_class.groups if model is Group else school_class.households

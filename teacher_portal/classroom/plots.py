@@ -1,34 +1,41 @@
 """The class's estate as it stands in the world, its plots, and who builds in which plot.
 
-`plot_of_group` is the seam to the portal's plot assignment (issue 10, "groups get plots"):
-until that lands, the class's groups take the estate's plots in order (groups sorted by
-name, plots in the estate file's order). Point `plot_of_group` at the assignment model
-when it merges; everything else here (protection, "send each group to its plot", the
-panel) asks only it.
+Which group builds in which plot is the plots feature's (`PlotAssignment`, set by the
+teacher on the class page); the estate and where it stands are the estates feature's (the
+class's estate state, built last). Protection, "send each group to its plot" and the panel
+all ask here, so they follow the same assignment the pupils' phones show.
 """
 
-import json
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
+from sqlalchemy import select
+
+from minecraft_scripts.estate_state import state_model
 from minecraft_scripts.meeting_points import MeetingPoints, meeting_points
 from minecraft_scripts.server.classroom import GroundRect
 from teacher_portal.classroom.accounts import account_of_pupil
+from teacher_portal.core.extensions import db
+from teacher_portal.estates.catalog import load_estate
+from teacher_portal.estates.state import estate_state, state_key, stored_estate
 from teacher_portal.game.jobs import latest_finished_build
-from teacher_portal.models import Group, SchoolClass
-from worlds.catalog import load_estate
+from teacher_portal.models import ClassEstate, Group, PlotAssignment, SchoolClass
 from worlds.datafile import DataFileError
 from worlds.schema import Estate
+
+POINTS_KEPT = 32
+_points: OrderedDict[str, MeetingPoints] = OrderedDict()
+"""Meeting points by estate state (`state_key`): finding them generates the estate."""
 
 
 @dataclass(frozen=True)
 class PlacedEstate:
-    """The estate the class last built, where it stands, and with which variants."""
+    """The estate the class last built, where it stands, and its state's row."""
 
     estate: Estate
     origin: tuple[int, int, int]
-    variants: dict[str, str]
+    row: ClassEstate
 
     def ground(self, rect: Any) -> GroundRect:
         """A model-local rectangle of the estate (x1, z1, x2, z2) on the world's ground."""
@@ -40,34 +47,43 @@ class PlacedEstate:
 
     def points(self) -> MeetingPoints:
         """Where the class meets and where each group gathers, in world coordinates."""
-        local = _local_points(self.estate.id, json.dumps(self.variants, sort_keys=True))
+        local = _local_points(self.row, self.estate)
         x, y, z = self.origin
         move = lambda p: (p[0] + x, p[1] + y, p[2] + z)  # noqa: E731
         return MeetingPoints(move(local.meeting), {k: move(p) for k, p in local.plots.items()})
 
 
-@lru_cache(maxsize=32)
-def _local_points(estate_id: str, variants_json: str) -> MeetingPoints:
-    return meeting_points(load_estate(estate_id), json.loads(variants_json))
+def _local_points(row: ClassEstate, estate: Estate) -> MeetingPoints:
+    key = state_key(row)
+    if key not in _points:
+        _points[key] = meeting_points(estate, state_model(estate_state(row)))
+        while len(_points) > POINTS_KEPT:
+            _points.popitem(last=False)
+    return _points[key]
 
 
 def placed_estate(school_class: SchoolClass) -> PlacedEstate | None:
     """None before the first build, or when the estate's file is gone."""
     job = latest_finished_build(school_class)
-    if job is None:
+    row = stored_estate(school_class, job.estate_id) if job is not None else None
+    if job is None or row is None:
         return None
     try:
         estate = load_estate(job.estate_id)
     except (DataFileError, LookupError):
         return None
-    return PlacedEstate(estate, (job.origin_x, job.origin_y, job.origin_z), dict(job.variants))
+    return PlacedEstate(estate, (job.origin_x, job.origin_y, job.origin_z), row)
 
 
 def plot_of_group(school_class: SchoolClass, estate: Estate) -> dict[int, str]:
-    """THE SEAM: {group id: plot id}. Groups in name order take the plots in file order."""
-    return {
-        group.id: plot.id for group, plot in zip(school_class.groups, estate.plots, strict=False)
-    }
+    """{group id: plot id} as the teacher assigned them for this estate (plots feature)."""
+    rows = db.session.scalars(
+        select(PlotAssignment).where(
+            PlotAssignment.class_id == school_class.id, PlotAssignment.estate_id == estate.id
+        )
+    )
+    known = {plot.id for plot in estate.plots}
+    return {row.group_id: row.plot_id for row in rows if row.plot_id in known}
 
 
 def plot_members(school_class: SchoolClass, estate: Estate) -> dict[str, list[str]]:

@@ -141,10 +141,13 @@ def clear_leftovers(conn: GameConnection, world: str) -> None:
             room.remove_account(account.name)
         if account.synced_world in (world, None):
             db.session.delete(account)
-    for area in db.session.scalars(select(WorldArea).where(WorldArea.class_id.is_(None))):
-        if area.world == world:
+    areas = list(db.session.scalars(select(WorldArea)))
+    live_keys = {area.key for area in areas if area.class_id is not None}
+    for area in areas:
+        if area.class_id is None and area.world == world:
             clear_land(conn, area)
-            room.forget_area(area.key)
+            if area.key not in live_keys:  # a class that moved (or a reused id) keeps its key
+                room.forget_area(area.key)
             db.session.delete(area)
     db.session.flush()
 

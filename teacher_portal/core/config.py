@@ -37,6 +37,7 @@ DEFAULTS: dict[str, Any] = {
     "CARD_CODE_CLASS_LIMIT": "60 per hour;200 per day",
     "CARD_CODE_PUPIL_LIMIT": "5 per 10 minutes;20 per day",
     "BABEL_DEFAULT_LOCALE": "da",
+    "BABEL_DEFAULT_TIMEZONE": "Europe/Copenhagen",  # times on pages are the school's clock
     "LANGUAGES": ["da", "en"],
     "PUBLIC_URL": None,  # e.g. http://192.168.1.20:5000 so QR codes work on pupils' phones
     "GAME_KIND": "minetest",

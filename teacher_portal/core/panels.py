@@ -1,11 +1,11 @@
-"""Extension points: features add panels to the class page and the pupil's page, and make
-pupil pages reload when their part changes.
+"""Extension points: features add panels to the class page, the pupil's page and the running
+lesson's page, and make pupil pages reload when their part changes.
 
 A feature calls `add_panel(app, "class_page", "voting/class_panel.html")` from its `init_app`;
-the page includes every registered template with the page's own context (`school_class`;
-`run` too on the lesson page; `pupil` and `school_class` on the pupil page).
-`add_now_source(app, source)` adds to the key the pupil page polls, so the page has one live
-channel whatever features it shows.
+the page includes every registered template with the page's own context (`school_class`,
+or `pupil` and `school_class` on the pupil page; `run`, `plan`, `phase` and `school_class`
+on the lesson page). `add_now_source(app, source)` adds to the
+key the pupil page polls, so the page has one live channel whatever features it shows.
 """
 
 from collections.abc import Callable
@@ -17,7 +17,7 @@ NowSource = Callable[[Any], str]
 """`source(pupil)` returns a string that changes whenever that feature's part of the pupil
 page changes (e.g. a vote opens)."""
 
-PAGES = ("class_page", "lesson_page", "pupil_home")
+PAGES = ("class_page", "pupil_home", "lesson_page")
 
 
 def add_panel(app: Flask, page: str, template: str) -> None:

@@ -11,6 +11,7 @@ from teacher_portal.counting.ballot_file import BallotFileError, load_ballot_fil
 from teacher_portal.counting.ballots import BallotError
 from teacher_portal.counting.count import count
 from teacher_portal.counting.rules import CountingRuleError, Rules
+from worlds.language import current_language, say
 
 
 def _fraction(_ctx: click.Context, _param: click.Parameter, value: str | None):
@@ -19,7 +20,8 @@ def _fraction(_ctx: click.Context, _param: click.Parameter, value: str | None):
     try:
         return Fraction(value)
     except (ValueError, ZeroDivisionError):
-        raise click.BadParameter(f"'{value}' is not a share like 1/2 or 0.5") from None
+        message = say("'%(value)s' is not a share like 1/2 or 0.5", value=value)
+        raise click.BadParameter(message) from None
 
 
 @click.command()
@@ -74,9 +76,8 @@ def _fraction(_ctx: click.Context, _param: click.Parameter, value: str | None):
 @click.option(
     "--lang",
     type=click.Choice(["da", "en"]),
-    default="da",
-    show_default=True,
-    help="Language of error messages.",
+    default=None,
+    help="Language of error messages (default: the language of the command).",
 )
 @click.argument("file", type=click.Path(dir_okay=False))
 def tally(
@@ -88,7 +89,7 @@ def tally(
     quorum: int | None,
     eligible: int | None,
     majority: Fraction | None,
-    lang: str,
+    lang: str | None,
     file: str,
 ) -> None:
     """Count the ballots in FILE.json and print the result as JSON.
@@ -98,7 +99,7 @@ def tally(
     """
     try:
         rules = Rules(method, seats, deputies, quorum, eligible, majority, seed, decision)
-        options, ballots = load_ballot_file(file, lang)
+        options, ballots = load_ballot_file(file, lang or current_language())
         result = count(options, ballots, rules)
     except (BallotFileError, BallotError, CountingRuleError) as error:
         click.echo(f"jagten tally: {error}", err=True)

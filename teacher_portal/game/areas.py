@@ -4,7 +4,8 @@ Areas are allocated inside the portal's region (`BUILD_REGION_*`, clipped to Min
 world limit) and recorded in the database, so classes never overlap, however many
 teachers and classes there are: nothing wraps around. An area stays with its class until
 the class is deleted; a class that builds a larger estate moves to a new area that fits.
-The one question "where does this class build?" is `jobs.build_origin`, which asks here.
+The one question "where does this class build this estate?" is `build_origin`; every
+build of the class asks it (`estates.build_jobs`), so the estate follows its area.
 """
 
 from collections.abc import Iterable
@@ -14,10 +15,12 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from minecraft_scripts.generate import model_size
 from teacher_portal.core.extensions import db
 from teacher_portal.game.servers import server_for
 from teacher_portal.models import SchoolClass
 from teacher_portal.models.world import WorldArea
+from worlds.catalog import load_estate
 
 WORLD_LIMIT = 31000
 """Minetest generates nothing beyond ±31,007 (`mapgen_limit`); keep clear of the edge."""
@@ -103,22 +106,27 @@ def area_of(school_class: SchoolClass) -> WorldArea | None:
     return db.session.scalar(select(WorldArea).where(WorldArea.class_id == school_class.id))
 
 
-def taken_areas(excluding: WorldArea | None = None) -> list[WorldArea]:
-    """Every area that holds land: those of classes, and those of deleted classes whose
-    land is not yet cleared in the world."""
-    areas = db.session.scalars(select(WorldArea).order_by(WorldArea.id))
-    return [area for area in areas if area is not excluding]
+def taken_areas(world: str | None, excluding: WorldArea | None = None) -> list[WorldArea]:
+    """Every area that holds land in this world (or in a world not yet known): those of
+    classes, and those of deleted classes whose land is not yet cleared there."""
+    query = select(WorldArea).order_by(WorldArea.id)
+    if world is not None:
+        query = query.where((WorldArea.world == world) | WorldArea.world.is_(None))
+    return [area for area in db.session.scalars(query) if area is not excluding]
 
 
 def area_for(school_class: SchoolClass, size: tuple[int, int], height: int) -> WorldArea:
-    """The class's area, allocated (or moved to one that fits) for an estate of `size`."""
+    """The class's area, allocated (or moved to one that fits) for an estate of `size`, in
+    the world of the class's game server."""
+    world = server_for(school_class).address
     current = area_of(school_class)
-    if current is not None and current.width >= size[0] and current.depth >= size[1]:
+    fits = current is not None and current.width >= size[0] and current.depth >= size[1]
+    if fits and current.world in (world, None):
         current.height = max(current.height, height)
-        current.world = server_for(school_class).address
+        current.world = world
         return current
     place = first_free(
-        size, map(Ground.of, taken_areas()), region(), current_app.config["BUILD_GAP"]
+        size, map(Ground.of, taken_areas(world)), region(), current_app.config["BUILD_GAP"]
     )
     if place is None:
         raise NoRoom(_no_room_message(size))
@@ -134,11 +142,29 @@ def area_for(school_class: SchoolClass, size: tuple[int, int], height: int) -> W
         z2=place.z2,
         y=current_app.config["BUILD_Y"],
         height=height,
-        world=server_for(school_class).address,
+        world=world,
     )
     db.session.add(area)
     db.session.flush()
     return area
+
+
+def build_origin(school_class: SchoolClass, estate_id: str) -> tuple[int, int, int]:
+    """Where the class builds this estate: the corner of its own area, allocated (or moved)
+    to fit the estate; raises `NoRoom` when the world is full."""
+    width, height, depth = model_size(load_estate(estate_id))
+    area = area_for(school_class, (width, depth), height)
+    return area.x1, area.y, area.z1
+
+
+def planned_origin(school_class: SchoolClass) -> tuple[int, int, int]:
+    """Where the class's estate will stand, without allocating: its area's corner, or the
+    region's corner before its first build (every build asks `build_origin` again)."""
+    area = area_of(school_class)
+    if area is not None:
+        return area.x1, area.y, area.z1
+    corner = region()
+    return corner.x1, current_app.config["BUILD_Y"], corner.z1
 
 
 def _no_room_message(size: tuple[int, int]) -> str:
@@ -156,8 +182,8 @@ def _no_room_message(size: tuple[int, int]) -> str:
 def build_problem(
     school_class: SchoolClass, origin: tuple[int, int, int], size: tuple[int, int]
 ) -> str | None:
-    """Why a build there must not run, or None: it has to stay inside the class's own area,
-    which must lie in the portal's region and touch no other class's land."""
+    """Why a build there must not run, or None: it has to stay inside the class's own area
+    (land the portal allocated to it), which must touch no other class's land."""
     x, _y, z = origin
     box = Ground(x, z, x + size[0] - 1, z + size[1] - 1)
     area = area_of(school_class)
@@ -167,14 +193,7 @@ def build_problem(
             "so it was stopped. Start the build again: the portal finds an area that fits.",
             box=box.describe(),
         )
-    if not region().contains(box):
-        return _(
-            "This build (%(box)s) lies outside the part of the world the portal builds in "
-            "(%(region)s), so it was stopped. Start the build again.",
-            box=box.describe(),
-            region=region().describe(),
-        )
-    for other in taken_areas(excluding=area):
+    for other in taken_areas(area.world, excluding=area):
         if Ground.of(other).overlaps(box):
             return _(
                 "This build would touch another class's estate (%(other)s), so it was "

@@ -1,12 +1,15 @@
-"""Build jobs on the web: start a phase's build, follow its progress, retry, see the picture."""
+"""Build jobs on the web: start a phase's build (the class's estate state, with the lesson's
+variants where the class has decided nothing), follow its progress, retry, see the picture."""
 
 from flask import Blueprint, Response, abort, flash, jsonify, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
 from teacher_portal.classes.access import own_class_or_404, own_job_or_404, own_run_or_404
+from teacher_portal.estates.build_jobs import start_estate_build
+from teacher_portal.estates.pictures import planned_png
 from teacher_portal.game import jobs
-from teacher_portal.game.previews import picture_response, preview_png
+from teacher_portal.game.previews import picture_response, preview_png, site_png
 from teacher_portal.lesson_runs.runs import current_phase, phase_of
 from teacher_portal.models import BuildJob
 
@@ -28,7 +31,9 @@ def start(run_id: int) -> Response:
         flash(_("This phase has nothing to build."), "error")
     else:
         school_class = own_class_or_404(run.class_id)
-        jobs.start_build(school_class, target.estate_id, target.variants, run)
+        start_estate_build(
+            school_class, target.estate_id, lesson_variants=target.variants, lesson_run=run
+        )
     return redirect(url_for("lesson_runs.view", run_id=run.id) + "#build")
 
 
@@ -65,9 +70,18 @@ def preview(job_id: int) -> Response:
     return picture_response(lambda: preview_png(job.estate_id, dict(job.variants)))
 
 
+@bp.get("/estates/<estate_id>/sites/<site_id>/<variant_id>.png")
+def variant_preview(estate_id: str, site_id: str, variant_id: str) -> Response:
+    """A close-up of a site with one of its variants, for the lesson page."""
+    return picture_response(lambda: site_png(estate_id, site_id, variant_id))
+
+
 @bp.get("/runs/<int:run_id>/phases/<int:index>/preview.png")
 def phase_preview(run_id: int, index: int) -> Response:
-    target = phase_of(own_run_or_404(run_id), index).build_target
+    """What the phase's build will build: the lesson's variants with the class's decisions."""
+    run = own_run_or_404(run_id)
+    target = phase_of(run, index).build_target
     if target is None:
         abort(404)
-    return picture_response(lambda: preview_png(target.estate_id, target.variants))
+    school_class = own_class_or_404(run.class_id)
+    return picture_response(lambda: planned_png(school_class, target.estate_id, target.variants))

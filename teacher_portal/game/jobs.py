@@ -2,28 +2,27 @@
 
 Error texts are stored in the default language (Danish): the thread has no request to choose by.
 
-`start_build` is the one entry point (lesson runs use it; so can a vote that builds its winner).
+`start_job` is the one entry point; what a kind of job does is registered by its feature
+(`register_work`): `estates` builds the class's estate state, `plots` captures the plots.
 Progress is written to the row so any page, in any worker, can show it.
 """
 
 import logging
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from minecraft_scripts.generate import model_size
-from minecraft_scripts.server.connection import GameConnection, GameConnectionError
+from minecraft_scripts.plots import PlotProblem
+from minecraft_scripts.server.connection import GameConnectionError
 from teacher_portal.core.clock import utcnow
-from teacher_portal.core.events import emit
 from teacher_portal.core.extensions import db
-from teacher_portal.game import areas
-from teacher_portal.game.servers import server_for
-from teacher_portal.models import BuildJob, LessonRun, SchoolClass
-from worlds.catalog import load_estate
+from teacher_portal.game.areas import NoRoom
+from teacher_portal.models import JOB_KINDS, BuildJob, LessonRun, SchoolClass
 from worlds.datafile import DataFileError
 
 log = logging.getLogger(__name__)
@@ -36,20 +35,14 @@ ACTIVE_STATES = ("queued", "running")
 _threads: dict[int, threading.Thread] = {}
 
 
-def build_origin(school_class: SchoolClass, estate_id: str) -> tuple[int, int, int]:
-    """Where the class builds this estate: the corner of its own area in the world, sized to
-    the estate (`areas.area_for`); raises `areas.NoRoom` when the world is full."""
-    width, height, depth = model_size(load_estate(estate_id))
-    area = areas.area_for(school_class, (width, depth), height)
-    return area.x1, area.y, area.z1
-
-
 def latest_finished_build(
     school_class: SchoolClass, estate_id: str | None = None
 ) -> BuildJob | None:
     """The class's most recent successful build (of `estate_id`, if given): where its estate
     stands in the world, and with which variants."""
-    query = select(BuildJob).where(BuildJob.class_id == school_class.id, BuildJob.state == "done")
+    query = select(BuildJob).where(
+        BuildJob.class_id == school_class.id, BuildJob.kind == "build", BuildJob.state == "done"
+    )
     if estate_id is not None:
         query = query.where(BuildJob.estate_id == estate_id)
     return db.session.scalar(query.order_by(BuildJob.id.desc()))
@@ -93,45 +86,95 @@ def fail_interrupted_jobs(school_class: SchoolClass) -> None:
         db.session.commit()
 
 
-def start_build(
+Work = Callable[[BuildJob], None]
+"""What a job of one kind does in its thread; it ends the job with `finish`."""
+_work: dict[str, Work] = {}
+
+
+def register_work(kind: str, work: Work) -> None:
+    """Features say what their kind of job does (`estates`: build, `plots`: capture)."""
+    if kind not in JOB_KINDS:
+        raise ValueError(f"unknown job kind {kind!r}; choose one of {', '.join(JOB_KINDS)}")
+    _work[kind] = work
+
+
+def start_job(
     school_class: SchoolClass,
+    kind: str,
     estate_id: str,
-    variants: dict[str, str],
+    origin: tuple[int, int, int],
+    *,
+    variants: dict[str, str] | None = None,
+    plots: list[str] | None = None,
+    sites: list[str] | None = None,
     lesson_run: LessonRun | None = None,
 ) -> BuildJob:
-    """Queue a build and start its thread; while one runs for the class, that one is returned."""
+    """Queue a job and start its thread; while one runs for the class, that one is returned
+    (a capture and a build must not read and write the same world at once)."""
     fail_interrupted_jobs(school_class)
     running = active_job(school_class)
     if running is not None:
         return running
-    problem = None
-    try:
-        x, y, z = build_origin(school_class, estate_id)
-    except (areas.NoRoom, DataFileError, LookupError) as error:
-        (x, y, z), problem = (0, 0, 0), str(error)
     job = BuildJob(
         class_id=school_class.id,
         lesson_run_id=lesson_run.id if lesson_run else None,
+        kind=kind,
         estate_id=estate_id,
-        variants=variants,
-        origin_x=x,
-        origin_y=y,
-        origin_z=z,
+        variants=variants or {},
+        plots=plots or [],
+        sites=sites or [],
+        origin_x=origin[0],
+        origin_y=origin[1],
+        origin_z=origin[2],
     )
     db.session.add(job)
-    if problem is not None:  # the page shows why, and "Try again" asks once more
-        _finish(job, "failed", error=problem)
-        return job
     db.session.commit()
     _launch(current_app._get_current_object(), job.id)  # type: ignore[attr-defined]
     return job
 
 
+def refused_job(
+    school_class: SchoolClass,
+    kind: str,
+    estate_id: str,
+    error: str,
+    *,
+    lesson_run: LessonRun | None = None,
+) -> BuildJob:
+    """A job that cannot start (no room in the world): recorded as failed with the reason,
+    so the page says what to do and *Try again* asks once more."""
+    running = active_job(school_class)
+    if running is not None:
+        return running
+    job = BuildJob(
+        class_id=school_class.id,
+        lesson_run_id=lesson_run.id if lesson_run else None,
+        kind=kind,
+        estate_id=estate_id,
+        origin_x=0,
+        origin_y=0,
+        origin_z=0,
+    )
+    db.session.add(job)
+    finish(job, "failed", error=error)
+    return job
+
+
 def retry(job: BuildJob) -> BuildJob:
-    """Run a failed job again with the same estate, variants and place."""
+    """Run a failed job again: same kind, estate, plots, sites and place."""
     school_class = db.session.get(SchoolClass, job.class_id)
     run = db.session.get(LessonRun, job.lesson_run_id) if job.lesson_run_id else None
-    return start_build(school_class, job.estate_id, dict(job.variants), run)
+    origin = (job.origin_x, job.origin_y, job.origin_z)
+    return start_job(
+        school_class,
+        job.kind,
+        job.estate_id,
+        origin,
+        variants=dict(job.variants),
+        plots=list(job.plots),
+        sites=list(job.sites),
+        lesson_run=run,
+    )
 
 
 def wait(job_id: int, timeout: float | None = None) -> None:
@@ -155,11 +198,13 @@ def _run(app: Flask, job_id: int) -> None:
             job = db.session.get(BuildJob, job_id)
             job.state = "running"
             db.session.commit()
-            _build(job)
+            _work[job.kind](job)
         except (GameConnectionError, OSError) as error:
             _fail(job_id, _("The game server did not answer: %(detail)s", detail=str(error)))
         except (DataFileError, LookupError) as error:
             _fail(job_id, _("The estate could not be loaded: %(detail)s", detail=str(error)))
+        except (PlotProblem, NoRoom) as error:
+            _fail(job_id, str(error))
         except Exception as error:  # a job must always end with a reason the teacher can read
             log.exception("build job %s failed", job_id)
             _fail(job_id, f"{type(error).__name__}: {error}")
@@ -172,42 +217,11 @@ def _fail(job_id: int, error: str) -> None:
     job = db.session.get(BuildJob, job_id)
     if job is None:  # the class was deleted while it was building: nobody is waiting
         return
-    _finish(job, "failed", error=error)
+    finish(job, "failed", error=error)
 
 
-def _build(job: BuildJob) -> None:
-    from minecraft_scripts.server.build import build_estate  # written by the estates part
-
-    estate = load_estate(job.estate_id)
-    school_class = db.session.get(SchoolClass, job.class_id)
-    width, _height, depth = model_size(estate)
-    origin = (job.origin_x, job.origin_y, job.origin_z)
-    problem = areas.build_problem(school_class, origin, (width, depth))
-    if problem is not None:
-        _finish(job, "failed", error=problem)
-        return
-    server = server_for(school_class)
-    with GameConnection(server.host, server.port) as conn:
-        report = build_estate(
-            conn,
-            estate,
-            variants=job.variants or None,
-            at=(job.origin_x, job.origin_y, job.origin_z),
-            verify=True,
-            diff=True,
-            progress=_progress_writer(job),
-        )
-    job.verified = report.verified
-    job.mismatches = report.mismatches
-    if report.verified:
-        _finish(job, "done", done=job.total or 1)
-        emit("build_done", job)
-    else:
-        error = _("%(count)d blocks differ after building. Try again.", count=report.mismatches)
-        _finish(job, "failed", error=error)
-
-
-def _progress_writer(job: BuildJob) -> Any:
+def progress_writer(job: BuildJob) -> Any:
+    """`progress(done, total)` for a job's work: written to its row a few times a second."""
     last_write = 0.0
 
     def write(done: int, total: int) -> None:
@@ -222,9 +236,8 @@ def _progress_writer(job: BuildJob) -> Any:
     return write
 
 
-def _finish(
-    job: BuildJob, state: str, *, error: str | None = None, done: int | None = None
-) -> None:
+def finish(job: BuildJob, state: str, *, error: str | None = None, done: int | None = None) -> None:
+    """End a job: done or failed (with a reason the teacher can act on)."""
     job.state = state
     job.error = error
     if done is not None:

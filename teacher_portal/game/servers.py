@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from minecraft_scripts.server.connection import GameConnection, GameConnectionError
+from teacher_portal.core.addresses import is_loopback
 from teacher_portal.core.extensions import db
 from teacher_portal.models import GameServer, SchoolClass
 
@@ -53,11 +54,27 @@ def check_connection(server: GameServer) -> ConnectionCheck:
     )
 
 
-def join_address(server: GameServer, public_host: str) -> str:
-    """What pupils type in their game client; the API port is not the game port."""
+@dataclass(frozen=True)
+class JoinAddress:
+    """What pupils type in their game client: Minetest asks for the address and the port in
+    two fields, so they are shown apart; `str()` gives both as `host:port`."""
+
+    host: str
+    port: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.host}:{self.port}" if self.port else self.host
+
+
+def join_address(server: GameServer, public_host: str) -> JoinAddress:
+    """The game's address for pupils; the API port is not the game port. A server on this
+    machine is reached at the address pupils' devices use for the portal."""
     if server.join_address:
-        return server.join_address
-    host = public_host if server.host in ("127.0.0.1", "localhost") else server.host
+        host, _, port = server.join_address.rpartition(":")
+        if host and port.isdigit():
+            return JoinAddress(host, int(port))
+        return JoinAddress(server.join_address)
+    host = public_host if is_loopback(server.host) else server.host
     if server.kind == "minetest":
-        return f"{host}:{current_app.config['MINETEST_JOIN_PORT']}"
-    return host
+        return JoinAddress(host, current_app.config["MINETEST_JOIN_PORT"])
+    return JoinAddress(host)

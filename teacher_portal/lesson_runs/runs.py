@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from lessons.schema import Lesson, Phase
+from lessons.schema import Lesson, Phase, PhaseKind, VoteTemplate
 from teacher_portal.core.extensions import db
 from teacher_portal.lesson_runs import plans
 from teacher_portal.models import LessonRun, SchoolClass
@@ -64,3 +64,17 @@ def class_phase(school_class: SchoolClass) -> PhaseInRun | None:
 
 def phase_ends_at(run: LessonRun) -> datetime:
     return run.phase_started_at + timedelta(minutes=current_phase(run).phase.minutes)
+
+
+PREPARING = (PhaseKind.PROPOSE, PhaseKind.PRESENT)
+
+
+def referred_vote(plan: Lesson, index: int) -> VoteTemplate | None:
+    """The vote a phase is about: its own, or, for a phase that prepares one (propose,
+    present), the next vote of the lesson; its page shows the options' pictures."""
+    phase = plan.phases[index]
+    if phase.vote is not None:
+        return phase.vote
+    if phase.kind not in PREPARING:
+        return None
+    return next((later.vote for later in plan.phases[index + 1 :] if later.vote), None)

@@ -10,6 +10,8 @@ from teacher_portal.core.clock import utcnow
 from teacher_portal.core.extensions import db
 
 JOB_STATES = ("queued", "running", "done", "failed")
+JOB_KINDS = ("build", "capture")
+"""A job builds the class's estate, or captures what the groups built in their plots."""
 
 
 class LessonRun(db.Model):
@@ -46,8 +48,11 @@ class BuildJob(db.Model):
     lesson_run_id: Mapped[int | None] = mapped_column(
         ForeignKey("lesson_run.id", ondelete="SET NULL")
     )
+    kind: Mapped[str] = mapped_column(String(20), default="build")
     estate_id: Mapped[str] = mapped_column(String(100))
     variants: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    plots: Mapped[list[str]] = mapped_column(JSON, default=list)
+    sites: Mapped[list[str]] = mapped_column(JSON, default=list)
     origin_x: Mapped[int]
     origin_y: Mapped[int]
     origin_z: Mapped[int]

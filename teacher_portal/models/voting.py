@@ -36,9 +36,11 @@ def new_ballot_key() -> str:
 class VotingTask(db.Model):
     """One question put to a class, with the rules it is counted by.
 
-    `options` is a list of `{"key": "1", "label": ..., "variant": None | variant id}`;
-    keys are the numbers pupils type in chat (`!stem 2`). `result` is the count stored once
-    when the task closes.
+    `options` is a list of `{"key": "1", "label": ..., "variant": None | variant id}`; an
+    option on the groups' proposals also has `plot`, `capture` (its picture and blocks),
+    `group` and `argument`. Keys are the numbers pupils type in chat (`!stem 2`). `result` is
+    the count stored once when the task closes. `lesson_phase` is the phase of the lesson
+    run the task was made from, so the lesson page can show it.
     """
 
     __tablename__ = "voting_task"
@@ -50,6 +52,7 @@ class VotingTask(db.Model):
     lesson_run_id: Mapped[int | None] = mapped_column(
         ForeignKey("lesson_run.id", ondelete="SET NULL")
     )
+    lesson_phase: Mapped[int | None]
     question: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     options: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
@@ -73,7 +76,6 @@ class VotingTask(db.Model):
     build_job_id: Mapped[int | None] = mapped_column(
         ForeignKey("build_job.id", ondelete="SET NULL")
     )
-    before_variants: Mapped[dict[str, str] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     opened_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
@@ -90,8 +92,13 @@ class VotingTask(db.Model):
 
     @property
     def builds(self) -> bool:
-        """The options are variants of an estate site, so the winner can be built."""
+        """The winner is built into an estate site: a variant of it, or a group's build."""
         return bool(self.estate_id and self.site_id)
+
+    @property
+    def on_plots(self) -> bool:
+        """The options are the groups' proposals built in their plots."""
+        return any(option.get("plot") for option in self.options)
 
     def label_of(self, key: str) -> str:
         return next((o["label"] for o in self.options if o["key"] == key), key)

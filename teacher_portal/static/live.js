@@ -34,8 +34,12 @@
       fetch(box.dataset.statusUrl, { credentials: "same-origin" })
         .then(function (r) { return r.json(); })
         .then(function (job) {
-          bar.value = job.percent;
-          if (count) { count.textContent = job.done + " / " + job.total; }
+          if (job.total) { bar.value = job.percent; } else { bar.removeAttribute("value"); }
+          if (count) {
+            count.textContent = job.total
+              ? count.dataset.building + " " + job.done + " / " + job.total
+              : count.dataset.starting;
+          }
           box.dataset.state = job.state;
           if (job.state === "done" || job.state === "failed") {
             clearInterval(timer);
@@ -50,8 +54,9 @@
   setInterval(tickTimers, 1000);
   var now = document.querySelector("[data-now-url]");
   if (now) { followNow(now); }
-  var build = document.querySelector(".build-status[data-status-url]");
-  if (build && (build.dataset.state === "queued" || build.dataset.state === "running")) {
-    followBuild(build);
-  }
+  document.querySelectorAll(".build-status[data-status-url]").forEach(function (build) {
+    if (build.dataset.state === "queued" || build.dataset.state === "running") {
+      followBuild(build);  // a build or a capture of the plots, wherever the page shows it
+    }
+  });
 })();

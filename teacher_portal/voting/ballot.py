@@ -17,8 +17,10 @@ from flask import (
 from flask_babel import gettext as _
 from sqlalchemy.engine import Row
 
-from teacher_portal.core.extensions import limiter
+from teacher_portal.core.extensions import db, limiter
 from teacher_portal.game.previews import picture_response, site_png
+from teacher_portal.models import PlotCapture
+from teacher_portal.plots.captures import capture_png
 from teacher_portal.pupils.session import current_pupil, pupil_required, signed_in_pupil
 from teacher_portal.voting import casting
 from teacher_portal.voting.access import class_tasks, pupil_task_or_404, viewer_task_or_404
@@ -127,9 +129,15 @@ def results(task_id: int) -> str:
 
 @bp.get("/vote/<int:task_id>/options/<key>.png")
 def option_picture(task_id: int, key: str) -> Response:
-    """A close-up of the site with this option's variant, for the ballot and the projector."""
+    """The option's picture for the ballot and the projector: a close-up of the site with its
+    variant, or what the group built in its plot."""
     task = viewer_task_or_404(task_id)
     option = next((o for o in task.options if o["key"] == key), None)
+    if option is not None and option.get("capture"):
+        capture = db.session.get(PlotCapture, option["capture"])
+        if capture is None or capture.class_id != task.class_id:
+            abort(404)
+        return picture_response(lambda: capture_png(capture))
     if option is None or not task.builds or not option["variant"]:
         abort(404)
     return picture_response(lambda: site_png(task.estate_id, task.site_id, option["variant"]))

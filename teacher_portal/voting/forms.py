@@ -17,7 +17,7 @@ from lessons.vote_methods import (
     decision_problem,
 )
 from teacher_portal.core.form_fields import WholeNumberField, at_most, number_from, required
-from teacher_portal.voting.options import MAX_OPTIONS, site_choices
+from teacher_portal.voting.options import MAX_OPTIONS, SiteChoice, site_choices
 
 METHOD_LABELS = {
     VoteMethod.PLURALITY: _l("One cross each (plurality)"),
@@ -62,11 +62,13 @@ class TaskForm(FlaskForm):
         choices=[
             SelectChoice("texts", _l("Written options")),
             SelectChoice("site", _l("Variants of an estate site")),
+            SelectChoice("plots", _l("The groups' proposals from their plots")),
         ],
         default="texts",
     )
     texts = TextAreaField(_l("Options, one per line"))
     site = SelectField(_l("Estate site"), validate_choice=False)
+    into = SelectField(_l("Build the winning proposal into"), validate_choice=False)
     method = SelectField(
         _l("Voting method"), choices=[SelectChoice(*item) for item in METHOD_LABELS.items()]
     )
@@ -77,7 +79,7 @@ class TaskForm(FlaskForm):
         default=DecisionKind.CHOICE.value,
     )
     weights = RadioField(
-        _l("Votes"),
+        _l("Votes per voter"),
         choices=[
             SelectChoice("per_pupil", _l("One vote per pupil")),
             SelectChoice("per_household", _l("Two votes per household (department meeting)")),
@@ -96,10 +98,19 @@ class TaskForm(FlaskForm):
     secret = BooleanField(_l("Secret ballot"), default=True)
     allow_change = BooleanField(_l("Pupils may change their vote until the vote closes"))
 
-    def __init__(self, *args: Any, lang: str = "da", **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        lang: str = "da",
+        plot_sites: list[SiteChoice] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.site.choices = [
             SelectChoice(choice.value, choice.label) for choice in site_choices(lang)
+        ]
+        self.into.choices = [SelectChoice("", _l("Do not build it"))] + [
+            SelectChoice(choice.value, choice.label) for choice in plot_sites or []
         ]
 
     def option_labels(self) -> list[str]:
@@ -119,6 +130,8 @@ class TaskForm(FlaskForm):
             problems.append((self.texts, _l("Each option must be different.")))
         if self.option_kind.data == "site" and self.site.data not in _values(self.site.choices):
             problems.append((self.site, _l("Choose a site from the list.")))
+        if self.option_kind.data == "plots" and self.into.data not in _values(self.into.choices):
+            problems.append((self.into, _l("Choose a site from the list.")))
         if (self.seats.data or 1) > 1 and self.method.data not in SEAT_METHODS:
             problems.append((self.seats, _l("This method elects one; use bloc for several seats.")))
         if self.majority_percent.data is not None and self.method.data not in MAJORITY_METHODS:

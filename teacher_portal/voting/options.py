@@ -1,20 +1,28 @@
-"""What pupils choose between: written options, an estate site's variants, or a lesson's
-vote template turned into a task's fields."""
+"""What pupils choose between: written options, an estate site's variants, the groups'
+captured proposals, or a lesson's vote template turned into a task's fields."""
 
 from dataclasses import dataclass
 from typing import Any
 
 from lessons.schema import Lesson, VoteTemplate
 from lessons.vote_methods import default_decision
+from teacher_portal.estates.catalog import load_estate
 from teacher_portal.lesson_runs.runs import class_phase
-from worlds.catalog import estate_ids, load_estate
+from teacher_portal.models import SchoolClass
+from teacher_portal.plots.proposals import PlotOptions, plot_options
+from worlds.catalog import estate_ids
 from worlds.datafile import DataFileError
+from worlds.schema import Variant
 
 MAX_OPTIONS = 12
 
 
-class NotSupportedYet(ValueError):
-    """A template asks for options the portal cannot offer yet (pupil plots)."""
+class TooFewProposals(ValueError):
+    """A vote on the groups' proposals needs at least two captured builds."""
+
+    def __init__(self, found: PlotOptions) -> None:
+        super().__init__("too few proposals")
+        self.found = found
 
 
 def text_options(labels: list[str]) -> list[dict[str, Any]]:
@@ -29,12 +37,16 @@ def variant_options(
     estate_id: str, site_id: str, lang: str, only: list[str] | None = None
 ) -> list[dict[str, Any]]:
     """One option per variant of the site (or the listed ones), in the estate's order."""
-    site = load_estate(estate_id).site(site_id)
-    chosen = [variant for variant in site.variants if not only or variant.id in only]
     return [
         {"key": str(number), "label": variant.name.get(lang), "variant": variant.id}
-        for number, variant in enumerate(chosen, start=1)
+        for number, variant in enumerate(site_variants(estate_id, site_id, only), start=1)
     ]
+
+
+def site_variants(estate_id: str, site_id: str, only: list[str] | None = None) -> list[Variant]:
+    """The site's variants (or the listed ones), in the estate's order."""
+    site = load_estate(estate_id).site(site_id)
+    return [variant for variant in site.variants if not only or variant.id in only]
 
 
 @dataclass(frozen=True)
@@ -65,7 +77,27 @@ def split_site_choice(value: str) -> tuple[str, str]:
     return estate_id, site_id
 
 
-def task_fields(plan: Lesson, template: VoteTemplate, lang: str) -> dict[str, Any]:
+def proposal_options(
+    school_class: SchoolClass, estate_id: str, plot_ids: list[str] | None, lang: str
+) -> list[dict[str, Any]]:
+    """The groups' proposals with a build in their plot's newest capture, or `TooFewProposals`
+    saying which plots are not captured or empty."""
+    found = plot_options(school_class, estate_id, plot_ids, lang)
+    if len(found.options) < 2:
+        raise TooFewProposals(found)
+    return found.options[:MAX_OPTIONS]
+
+
+def plot_sites(estate_id: str | None, lang: str) -> list[SiteChoice]:
+    """The sites of the estate a winning proposal can be copied into."""
+    if estate_id is None:
+        return []
+    return [SiteChoice(site.id, site.name.get(lang)) for site in load_estate(estate_id).sites]
+
+
+def task_fields(
+    plan: Lesson, template: VoteTemplate, lang: str, school_class: SchoolClass
+) -> dict[str, Any]:
     """A task's fields from a lesson's vote template (quorum share → percent)."""
     fields: dict[str, Any] = {
         "question": template.question.get(lang),
@@ -88,7 +120,8 @@ def task_fields(plan: Lesson, template: VoteTemplate, lang: str) -> dict[str, An
         fields["estate_id"], fields["site_id"] = plan.estate, choice.site
         fields["options"] = variant_options(plan.estate, choice.site, lang, choice.variants)
     else:
-        raise NotSupportedYet("plots")
+        fields["estate_id"], fields["site_id"] = plan.estate, choice.into
+        fields["options"] = proposal_options(school_class, plan.estate, choice.plots, lang)
     return fields
 
 

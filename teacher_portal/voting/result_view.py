@@ -1,4 +1,4 @@
-"""Results shaped for the page: bar charts as SVG geometry, run-off rounds, the pairwise table.
+"""Results shaped for the page: bar lengths, run-off rounds, the pairwise table, ties in words.
 
 Secret votes show only turnout while open: a tally that moves the moment a pupil taps
 "vote" would tell the room what that pupil chose. Open votes show the tally live.
@@ -9,19 +9,14 @@ from typing import Any
 
 from teacher_portal.models.voting import VotingTask
 from teacher_portal.voting import tally
-
-CHART_WIDTH = 600
-ROW_HEIGHT = 64
-BAR_HEIGHT = 28
-LABEL_GAP = 22
+from teacher_portal.voting.tie_words import tie_break_sentences
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
     value: float
-    y: int
-    width: float
+    percent: float  # of the longest bar, which fills the line
     winner: bool = False
     out: bool = False
 
@@ -30,8 +25,6 @@ class Bar:
 class Chart:
     title: str
     bars: list[Bar]
-    height: int
-    note: str = ""
 
 
 @dataclass
@@ -48,7 +41,7 @@ class ResultsView:
     charts: list[Chart] = field(default_factory=list)
     rounds: list[Chart] = field(default_factory=list)
     pairwise: list[dict[str, Any]] = field(default_factory=list)
-    tie_breaks: list[dict[str, Any]] = field(default_factory=list)
+    tie_breaks: list[str] = field(default_factory=list)  # one plain sentence per draw
     compare: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -69,20 +62,20 @@ def bar_chart(
     winners: tuple[str, ...] = (),
     out: tuple[str, ...] = (),
 ) -> Chart:
-    """Horizontal bars, longest = full width; labels sit above their bars (fits phones)."""
+    """Horizontal bars, longest = full line; labels sit above their bars as text, so they
+    keep the page's size on a phone and on the projector."""
     top = max(values.values(), default=0) or 1
     bars = [
         Bar(
             label=task.label_of(key),
             value=value,
-            y=index * ROW_HEIGHT,
-            width=max(2.0, (CHART_WIDTH - 80) * value / top),
+            percent=max(0.5, 100 * value / top),
             winner=key in winners,
             out=key in out,
         )
-        for index, (key, value) in enumerate(values.items())
+        for key, value in values.items()
     ]
-    return Chart(title, bars, len(bars) * ROW_HEIGHT)
+    return Chart(title, bars)
 
 
 def _rounds(result: dict[str, Any], task: VotingTask) -> list[Chart]:
@@ -133,10 +126,7 @@ def results_view(task: VotingTask) -> ResultsView:
         view.charts.append(bar_chart("", result["scores"], task, winners=tuple(result["leading"])))
     view.rounds = _rounds(result, task)
     view.pairwise = _pairwise(result, task)
-    view.tie_breaks = [
-        {"stage": t["stage"], "order": [task.label_of(k) for k in t["order"]]}
-        for t in result.get("tie_breaks", [])
-    ]
+    view.tie_breaks = tie_break_sentences(result, task.label_of)
     view.compare = {
         method: [task.label_of(key) for key in keys]
         for method, keys in (result.get("compare") or {}).items()

@@ -1,6 +1,8 @@
 """The teacher's side of a vote: create (by hand or from the lesson), edit while a draft,
 open, close (counted once; a site vote then builds its winner), show results to pupils."""
 
+from typing import Any
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -12,13 +14,16 @@ from teacher_portal.classes.access import own_class_or_404
 from teacher_portal.core.events import emit
 from teacher_portal.core.extensions import db
 from teacher_portal.lesson_runs.runs import active_run, current_phase
-from teacher_portal.models import Pupil
+from teacher_portal.models import LessonRun, Pupil, SchoolClass
 from teacher_portal.models.voting import VoterRoll, VotingTask
+from teacher_portal.plots.teacher_views import plots_estate
 from teacher_portal.voting import chat, tally, winner
 from teacher_portal.voting.access import own_task_or_404
 from teacher_portal.voting.forms import METHOD_LABELS, TaskForm
 from teacher_portal.voting.options import (
-    NotSupportedYet,
+    TooFewProposals,
+    plot_sites,
+    proposal_options,
     split_site_choice,
     task_fields,
     text_options,
@@ -39,8 +44,9 @@ def _lang() -> str:
     return str(get_locale() or "da")
 
 
-def _apply(form: TaskForm, task: VotingTask) -> None:
-    """Copy the form into the task; the options are rebuilt from the chosen kind."""
+def _apply(form: TaskForm, task: VotingTask, school_class: SchoolClass) -> bool:
+    """Copy the form into the task; the options are rebuilt from the chosen kind. False (the
+    form then says why) when the groups' proposals are too few to vote on."""
     names = ("question", "description", "method", "decision", "weights", "secret", "allow_change")
     for name in names:
         setattr(task, name, getattr(form, name).data)
@@ -51,18 +57,43 @@ def _apply(form: TaskForm, task: VotingTask) -> None:
     if form.option_kind.data == "site":
         task.estate_id, task.site_id = split_site_choice(form.site.data)
         task.options = variant_options(task.estate_id, task.site_id, _lang())
+    elif form.option_kind.data == "plots":
+        task.estate_id, task.site_id = plots_estate(school_class), form.into.data or None
+        try:
+            task.options = proposal_options(school_class, task.estate_id, None, _lang())
+        except TooFewProposals as too_few:
+            form.option_kind.errors = [*form.option_kind.errors, too_few_text(too_few)]
+            return False
     else:
         task.estate_id = task.site_id = None
         task.options = text_options(form.option_labels())
+    return True
+
+
+def too_few_text(too_few: TooFewProposals) -> str:
+    """Why the proposals cannot be voted on yet, naming the plots to capture or build in."""
+    parts = [_("A vote needs at least two groups' proposals with something built.")]
+    if too_few.found.not_captured:
+        names = ", ".join(too_few.found.not_captured)
+        parts.append(_("Not captured yet: %(names)s.", names=names))
+    if too_few.found.empty:
+        parts.append(_("Nothing built: %(names)s.", names=", ".join(too_few.found.empty)))
+    parts.append(_("Capture the plots on the plots page, then make the vote."))
+    return " ".join(parts)
+
+
+def _form(school_class: SchoolClass, **kwargs: Any) -> TaskForm:
+    """The task form, offering the sites of the class's estate for a winning proposal."""
+    sites = plot_sites(plots_estate(school_class), _lang())
+    return TaskForm(lang=_lang(), plot_sites=sites, **kwargs)
 
 
 @bp.route("/classes/<int:class_id>/votes/new", methods=["GET", "POST"])
 def new(class_id: int) -> str | Response:
     school_class = own_class_or_404(class_id)
-    form = TaskForm(lang=_lang())
-    if form.validate_on_submit():
-        task = VotingTask(class_id=school_class.id)
-        _apply(form, task)
+    form = _form(school_class)
+    task = VotingTask(class_id=school_class.id)
+    if form.validate_on_submit() and _apply(form, task, school_class):
         db.session.add(task)
         db.session.commit()
         flash(_("The vote is saved as a draft. Open it when the class is ready."), "success")
@@ -81,15 +112,37 @@ def from_lesson(class_id: int) -> Response:
     if now is None or now.phase.vote is None:
         flash(_("The lesson's current phase has no vote."), "error")
         return redirect(url_for("classes.view", class_id=class_id))
+    existing = lesson_task(run, now.index)
+    if existing is not None:
+        return redirect(url_for("voting.tasks.view", task_id=existing.id))
     try:
-        fields = task_fields(now.plan, now.phase.vote, _lang())
-    except NotSupportedYet:
-        flash(_("Votes on the pupils' own plots are not supported yet."), "error")
-        return redirect(url_for("classes.view", class_id=class_id))
-    task = VotingTask(class_id=school_class.id, lesson_run_id=run.id, **fields)
+        fields = task_fields(now.plan, now.phase.vote, _lang(), school_class)
+    except TooFewProposals as too_few:
+        flash(too_few_text(too_few), "error")
+        return redirect(url_for("plots.teacher.page", class_id=class_id) + "#captures")
+    task = VotingTask(
+        class_id=school_class.id, lesson_run_id=run.id, lesson_phase=now.index, **fields
+    )
     db.session.add(task)
     db.session.commit()
-    return redirect(url_for("voting.tasks.view", task_id=task.id))
+    return _back_or(url_for("voting.tasks.view", task_id=task.id))
+
+
+def _back_or(default: str) -> Response:
+    """Back to the page the button was on (the lesson page sends `next`), else `default`."""
+    back = request.form.get("next", "")
+    if back.startswith("/") and not back.startswith("//"):
+        return redirect(back)
+    return redirect(default)
+
+
+def lesson_task(run: LessonRun, phase_index: int) -> VotingTask | None:
+    """The vote made from this phase of the lesson run, if there is one (the newest)."""
+    return db.session.scalar(
+        select(VotingTask)
+        .where(VotingTask.lesson_run_id == run.id, VotingTask.lesson_phase == phase_index)
+        .order_by(VotingTask.id.desc())
+    )
 
 
 @bp.get("/votes/<int:task_id>")
@@ -110,6 +163,7 @@ def view(task_id: int) -> str:
         weight_plan=tally.household_plan(task) if task.weights == "per_household" else None,
         lang=_lang(),
         job=winner.build_job(task),
+        decision=winner.decision(task),
         listening=chat.is_listening(task.id),
         chat_log=chat.recent_answers(task.id),
     )
@@ -121,17 +175,19 @@ def edit(task_id: int) -> str | Response:
     if task.state != "draft":
         flash(_("Only a draft can be changed; this vote has been opened."), "error")
         return redirect(url_for("voting.tasks.view", task_id=task.id))
-    form = TaskForm(obj=task, lang=_lang())
+    school_class = own_class_or_404(task.class_id)
+    form = _form(school_class, obj=task)
     if request.method == "GET":
-        form.option_kind.data = "site" if task.builds else "texts"
-        form.site.data = f"{task.estate_id}/{task.site_id}" if task.builds else None
+        form.option_kind.data = "plots" if task.on_plots else "site" if task.builds else "texts"
+        variants = task.builds and not task.on_plots
+        form.site.data = f"{task.estate_id}/{task.site_id}" if variants else None
+        form.into.data = task.site_id or "" if task.on_plots else ""
         form.texts.data = "\n".join(option["label"] for option in task.options)
-    if form.validate_on_submit():
-        _apply(form, task)
+    if form.validate_on_submit() and _apply(form, task, school_class):
         db.session.commit()
         flash(_("Saved."), "success")
         return redirect(url_for("voting.tasks.view", task_id=task.id))
-    school_class = own_class_or_404(task.class_id)
+    db.session.rollback()
     return render_template(
         "voting/edit.html", form=form, school_class=school_class, task=task, methods=METHOD_LABELS
     )
@@ -143,7 +199,7 @@ def open_(task_id: int) -> Response:
     if tally.open_task(task):
         flash(_("The vote is open. Pupils find it on their page."), "success")
         emit("vote_changed", task)
-    return redirect(url_for("voting.tasks.view", task_id=task.id))
+    return _back_or(url_for("voting.tasks.view", task_id=task.id))
 
 
 @bp.post("/votes/<int:task_id>/close")
@@ -155,20 +211,8 @@ def close(task_id: int) -> Response:
         flash(_("The vote is closed and counted."), "success")
         emit("vote_changed", task)
         if task.builds:
-            _say_winner_build(winner.build_winner(task))
-    return redirect(url_for("voting.tasks.view", task_id=task.id))
-
-
-def _say_winner_build(outcome: winner.WinnerBuild) -> None:
-    messages = {
-        winner.WinnerBuild.STARTED: (_("The winner is being built in the game."), "success"),
-        winner.WinnerBuild.NO_WINNER: (_("No winner was decided, so nothing is built."), "info"),
-        winner.WinnerBuild.BUSY: (
-            _("Another build is running. Build the winner when it is done."),
-            "error",
-        ),
-    }
-    flash(*messages[outcome])
+            flash(*winner.say(winner.build_winner(task)))
+    return _back_or(url_for("voting.tasks.view", task_id=task.id))
 
 
 @bp.post("/votes/<int:task_id>/build")
@@ -177,7 +221,7 @@ def build(task_id: int) -> Response:
     task = own_task_or_404(task_id)
     if task.state != "closed" or not task.builds:
         abort(409)
-    _say_winner_build(winner.build_winner(task))
+    flash(*winner.say(winner.build_winner(task)))
     return redirect(url_for("voting.tasks.view", task_id=task.id) + "#build")
 
 
@@ -186,7 +230,7 @@ def results_visible(task_id: int) -> Response:
     task = own_task_or_404(task_id)
     task.show_results = request.form.get("show") == "1"
     db.session.commit()
-    return redirect(url_for("voting.tasks.view", task_id=task.id))
+    return _back_or(url_for("voting.tasks.view", task_id=task.id))
 
 
 @bp.post("/votes/<int:task_id>/delete")

@@ -1,46 +1,29 @@
-"""Vote → build: the winning variant of a site vote is built on the class's game server.
+"""Vote → decision → build: the winner of a vote on a site (one of its variants, or a group's
+build from its plot) becomes the class's decision, and the class's estate state is built on
+the site, by diff, so only the site's blocks change. Later builds keep it (`estates`).
 
-The build is the portal's build job with the diff rebuild, so only the site's blocks change.
-"Before" is what the class last built of that estate (or its default variants); "after" is
-the same with the winner on the site. Both pictures are shown on the task's page.
+The result page shows the site before and after the decision.
 """
 
+from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
-from flask import Blueprint, Response, abort
-from flask_login import login_required
+from flask_babel import gettext as _
 
+from minecraft_scripts.estate_state import EstateState, ProposalDecision, state_model
+from minecraft_scripts.plots import PlotProblem
 from teacher_portal.core.extensions import db
-from teacher_portal.game import jobs
-from teacher_portal.game.previews import picture_response, preview_png
-from teacher_portal.models import BuildJob, SchoolClass
+from teacher_portal.estates.catalog import load_estate
+from teacher_portal.estates.decisions import build_decision, decide, decision_of
+from teacher_portal.estates.state import captured_build, estate_state, stored_estate
+from teacher_portal.models import BuildJob, EstateDecision, PlotCapture, SchoolClass
 from teacher_portal.models.voting import VotingTask
-from teacher_portal.voting.access import own_task_or_404
-
-bp = Blueprint("winner", __name__)
 
 
-@bp.before_request
-@login_required
-def _teachers_only() -> None:
-    """The pictures belong to the teacher's task page."""
-
-
-def winning_variant(task: VotingTask) -> str | None:
+def winning_option(task: VotingTask) -> dict[str, Any] | None:
     winners = (task.result or {}).get("winners") or []
-    option = next((o for o in task.options if winners and o["key"] == winners[0]), None)
-    return option["variant"] if option else None
-
-
-def standing_variants(task: VotingTask) -> dict[str, str]:
-    """The variants of the class's last finished build of this estate ({} = defaults)."""
-    school_class = db.session.get(SchoolClass, task.class_id)
-    last = jobs.latest_finished_build(school_class, task.estate_id)
-    return dict(last.variants) if last and last.variants else {}
-
-
-def after_variants(task: VotingTask) -> dict[str, str]:
-    return {**(task.before_variants or {}), task.site_id: winning_variant(task)}
+    return next((o for o in task.options if winners and o["key"] == winners[0]), None)
 
 
 class WinnerBuild(Enum):
@@ -48,43 +31,71 @@ class WinnerBuild(Enum):
 
     STARTED = "started"
     NO_WINNER = "no_winner"
-    BUSY = "busy"  # another build of the class runs; build the winner when it is done
+    BUSY = "busy"  # another build of the class runs; the decision goes into the next build
+    DOES_NOT_FIT = "does_not_fit"
 
 
-def build_winner(task: VotingTask) -> WinnerBuild:
-    """Start the build of the winner, unless nothing was decided or another build runs."""
-    if winning_variant(task) is None:
-        return WinnerBuild.NO_WINNER
-    if task.before_variants is None:
-        task.before_variants = standing_variants(task)
-    school_class = db.session.get(SchoolClass, task.class_id)
-    job = jobs.start_build(school_class, task.estate_id, after_variants(task))
-    started = job.estate_id == task.estate_id and dict(job.variants) == after_variants(task)
-    if started:
-        task.build_job_id = job.id
+@dataclass(frozen=True)
+class WinnerOutcome:
+    outcome: WinnerBuild
+    detail: str = ""
+
+
+def build_winner(task: VotingTask) -> WinnerOutcome:
+    """Record the winner as the class's decision for the site and build it, unless nothing
+    was decided or the winning build does not fit the site."""
+    option = winning_option(task)
+    if option is None:
+        return WinnerOutcome(WinnerBuild.NO_WINNER)
+    capture = db.session.get(PlotCapture, option["capture"]) if option.get("capture") else None
+    if capture is not None:
+        try:
+            _check_it_fits(task, capture)
+        except PlotProblem as problem:
+            return WinnerOutcome(WinnerBuild.DOES_NOT_FIT, str(problem))
+    elif not option.get("variant"):
+        return WinnerOutcome(WinnerBuild.NO_WINNER)
+    decision = decide(task, option["label"], variant_id=option.get("variant"), capture=capture)
+    started = build_decision(decision)
+    task.build_job_id = decision.build_job_id
     db.session.commit()
-    return WinnerBuild.STARTED if started else WinnerBuild.BUSY
+    return WinnerOutcome(WinnerBuild.STARTED if started else WinnerBuild.BUSY)
+
+
+def _check_it_fits(task: VotingTask, capture: PlotCapture) -> None:
+    """The class's estate with the winning build in the site can be made, or `PlotProblem`
+    says why not (too large for the site, too many kinds of block): a decision that could
+    not be built would break every later build of the class."""
+    school_class = db.session.get(SchoolClass, task.class_id)
+    stored = stored_estate(school_class, task.estate_id)
+    now = estate_state(stored) if stored else EstateState(load_estate(task.estate_id))
+    winner = ProposalDecision(task.site_id, captured_build(capture))
+    state_model(EstateState(now.estate, now.base_variants, (*now.decisions, winner)))
+
+
+def say(outcome: WinnerOutcome) -> tuple[str, str]:
+    """The flash message and its category for an outcome."""
+    messages = {
+        WinnerBuild.STARTED: (_("The winner is being built in the game."), "success"),
+        WinnerBuild.NO_WINNER: (_("No winner was decided, so nothing is built."), "info"),
+        WinnerBuild.BUSY: (
+            _(
+                "The winner is the class's decision, but another build is running. "
+                "Build the winner when it is done."
+            ),
+            "error",
+        ),
+        WinnerBuild.DOES_NOT_FIT: (
+            _("The winner cannot be built: %(detail)s", detail=outcome.detail),
+            "error",
+        ),
+    }
+    return messages[outcome.outcome]
 
 
 def build_job(task: VotingTask) -> BuildJob | None:
     return db.session.get(BuildJob, task.build_job_id) if task.build_job_id else None
 
 
-def _png(task: VotingTask, variants: dict[str, str]) -> Response:
-    return picture_response(lambda: preview_png(task.estate_id, variants))
-
-
-@bp.get("/votes/<int:task_id>/before.png")
-def before_picture(task_id: int) -> Response:
-    task = own_task_or_404(task_id)
-    if not task.builds or task.before_variants is None:
-        abort(404)
-    return _png(task, task.before_variants)
-
-
-@bp.get("/votes/<int:task_id>/after.png")
-def after_picture(task_id: int) -> Response:
-    task = own_task_or_404(task_id)
-    if not task.builds or winning_variant(task) is None:
-        abort(404)
-    return _png(task, after_variants(task))
+def decision(task: VotingTask) -> EstateDecision | None:
+    return decision_of(task)

@@ -53,6 +53,11 @@ glossary: [husstand, afdelingsmoede]
 LessonWriter = Callable[..., Path]
 
 
+@pytest.fixture(autouse=True)
+def _in_english(english: None) -> None:
+    """Lesson tests assert the English wording of messages (see `english` in tests/conftest.py)."""
+
+
 @pytest.fixture
 def valid_lesson_text() -> str:
     return VALID_LESSON

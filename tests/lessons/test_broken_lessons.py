@@ -153,12 +153,33 @@ ERROR_CASES = {
         "phases[1].vote.options.plots[1]",
         "not built by pupils",
     ),
+    "a site for the winner without plots": (
+        "        site: legepladsen",
+        "        site: legepladsen\n        into: legepladsen",
+        "into: legepladsen",
+        "phases[1].vote.options.into",
+        "add 'plots'",
+    ),
+    "a winner's site the estate lacks": (
+        "        site: legepladsen",
+        "        plots: [gruppe_1, gruppe_2]\n        into: legepladsn",
+        "into: legepladsn",
+        "phases[1].vote.options.into",
+        "did you mean 'legepladsen'",
+    ),
     "comparison that the ballots cannot give": (
         "weights: per_household",
         "weights: per_household\n      compare: [approval]",
         "compare: [approval]",
         "phases[1].vote.compare[0]",
         "needs ranked ballots",
+    ),
+    "comparison from ballots that hold one choice": (
+        "method: ranked",
+        "method: plurality\n      compare: [condorcet]",
+        "compare: [condorcet]",
+        "phases[1].vote.compare[0]",
+        "cannot count 'plurality' ballots as 'condorcet': comparing needs ranked ballots",
     ),
     "misspelt method": (
         "method: ranked",

@@ -98,3 +98,9 @@ def test_the_portal_can_embed_the_guide_without_a_page_around_it():
     styles = html.split("<style>")[1].split("</style>")[0]
     selectors = [line for line in styles.splitlines() if line.strip().endswith("}") and "{" in line]
     assert all(line.strip().startswith((".guide", "@")) for line in selectors)
+
+
+def test_a_vote_on_plots_says_to_capture_first_and_where_the_winner_goes():
+    html = render_guide(load_lesson("gaarden_som_arkitektur"), "en")
+    assert "Capture all plots" in html
+    assert "copied into The playground in courtyard A" in html

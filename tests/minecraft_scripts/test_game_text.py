@@ -61,3 +61,21 @@ def test_player_names() -> None:
     assert not is_player_name("Mads\nworld")
     assert not is_player_name("Søren")
     assert not is_player_name("x" * 17)
+
+
+FAMILY = "👨\u200d👩\u200d👧"  # one emoji: three people held together by zero-width joiners
+
+
+def test_emoji_with_joiners_stay_whole() -> None:
+    assert safe_argument(f"Vi er en {FAMILY}") == f"Vi er en {FAMILY}"
+    assert safe_sign_lines([f"Velkommen {FAMILY}"]) == (f"Velkommen {FAMILY}",)  # 15 fit
+
+
+def test_a_sign_line_is_never_cut_inside_an_emoji() -> None:
+    line = "Fælleshuset " + FAMILY  # 12 characters, then 5 code points of one emoji
+    assert safe_sign_lines([line]) == ("Fælleshuset",)  # 15 would cut the family apart
+    assert safe_chat_text("x" * 198 + FAMILY) == "x" * 198
+
+
+def test_escape_sequences_lose_their_escape() -> None:
+    assert "\x1b" not in safe_argument("\x1b[2J\x1b[31mALT ER SLETTET\x1b[0m")

@@ -80,3 +80,15 @@ def test_the_largest_estate_needs_at_most_one_command_per_200_voxels() -> None:
     cuboids = plan_model(model, include_air=False)
     assert len(cuboids) <= model.grid.size / 200
     assert np.array_equal(replay(cuboids, model.size) != 0, model.grid != 0)
+
+
+def test_every_shipped_estate_replays_exactly_in_the_order_it_rises() -> None:
+    from minecraft_scripts.generate import generate
+    from worlds.catalog import estate_ids, load_estate
+
+    for estate_id in estate_ids():
+        model = generate(load_estate(estate_id))
+        cuboids = plan_model(model)
+        assert np.array_equal(replay(cuboids, model.size, fill=255), model.grid)
+        assert coverage(cuboids, model.size).max() == 1
+        assert ordered(cuboids, model.materials) == cuboids

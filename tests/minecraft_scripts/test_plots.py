@@ -40,6 +40,8 @@ from minecraft_scripts.server.readback import read_keys
 from minecraft_scripts.voxels import Box
 from worlds.catalog import estate_ids, load_estate
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests assert the English wording
+
 ESTATE = load_estate("mosebollehaven")
 AT = (4000, 0, 0)
 SAMPLE_KEYS = [0, 2 * 16, 45 * 16, 20 * 16, 73 * 16, 53 * 16 + 2, 134 * 16 + 3, 250 * 16 + 7]

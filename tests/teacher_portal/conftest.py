@@ -19,6 +19,7 @@ from flask.testing import FlaskClient
 from werkzeug.serving import make_server
 
 from teacher_portal import create_app
+from teacher_portal.classes.pupils import paste_digest
 from teacher_portal.core.database import upgrade_database
 from tests.real_components import require
 from tests.teacher_portal.factories import PASSWORD, create_teacher
@@ -97,6 +98,13 @@ def sign_in_pupil(client: FlaskClient, card_token: str) -> Any:
 @pytest.fixture
 def pupil_login():
     return sign_in_pupil
+
+
+def paste_roster(client: FlaskClient, roster_url: str, text: str) -> Any:
+    """Save a pasted class list as the teacher does after its preview (the preview's
+    digest says she saw exactly this text)."""
+    data = {"roster": text, "action": "save", "previewed": paste_digest(text)}
+    return client.post(roster_url, data=data)
 
 
 @contextmanager

@@ -18,7 +18,7 @@ PASSWORD = "correct horse battery"
 Model = TypeVar("Model")
 
 
-def _saved(obj: Model) -> Model:
+def saved(obj: Model) -> Model:
     db.session.add(obj)
     db.session.commit()
     db.session.refresh(obj)
@@ -31,7 +31,7 @@ def create_teacher(
 ) -> Teacher:
     teacher = Teacher(name=name, email=email, is_admin=admin)
     teacher.set_password(PASSWORD)
-    return _saved(teacher)
+    return saved(teacher)
 
 
 def default_teacher() -> Teacher:
@@ -42,7 +42,7 @@ def default_teacher() -> Teacher:
 def create_class(
     teacher: Teacher, name: str = "6.B", *, grade: int = 6, school_year: str = "2026/27"
 ) -> SchoolClass:
-    return _saved(
+    return saved(
         SchoolClass(
             teacher_id=teacher.id,
             name=name,
@@ -54,7 +54,7 @@ def create_class(
 
 
 def create_pupil(school_class: SchoolClass, nickname: str = "Ali", **fields: object) -> Pupil:
-    return _saved(
+    return saved(
         Pupil(class_id=school_class.id, nickname=nickname, card_token=new_token(), **fields)
     )
 
@@ -64,12 +64,12 @@ def create_pupils(school_class: SchoolClass, *nicknames: str) -> list[Pupil]:
 
 
 def create_group(school_class: SchoolClass, name: str = "Gruppe 1") -> Group:
-    return _saved(Group(class_id=school_class.id, name=name))
+    return saved(Group(class_id=school_class.id, name=name))
 
 
 def create_household(school_class: SchoolClass, name: str = "Nr. 1") -> Household:
-    return _saved(Household(class_id=school_class.id, name=name))
+    return saved(Household(class_id=school_class.id, name=name))
 
 
 def create_lesson_run(school_class: SchoolClass, lesson_id: str) -> LessonRun:
-    return _saved(LessonRun(class_id=school_class.id, lesson_id=lesson_id))
+    return saved(LessonRun(class_id=school_class.id, lesson_id=lesson_id))

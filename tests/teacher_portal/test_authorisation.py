@@ -26,6 +26,9 @@ TEACHER_GETS = [
     "/classes/{c}/lessons",
     "/runs/{r}",
     "/runs/{r}/guide",
+    "/classes/{c}/plots",
+    "/classes/{c}/plots/map.png",
+    "/classes/{c}/gallery",
 ]
 TEACHER_POSTS = [
     "/classes/{c}/edit",
@@ -42,6 +45,10 @@ TEACHER_POSTS = [
     "/runs/{r}/phase",
     "/runs/{r}/finish",
     "/runs/{r}/build",
+    "/classes/{c}/plots",
+    "/classes/{c}/plots/in-order",
+    "/classes/{c}/plots/capture",
+    "/classes/{c}/plots/gruppe_1/capture",
 ]
 
 

@@ -39,8 +39,9 @@ def test_first_run_to_a_pupil_signed_in_with_a_card(
     page.get_by_label("Klassetrin").fill("6")
     page.get_by_role("button", name="Opret klasse").click()
 
-    page.get_by_label("Kaldenavne, ét pr. linje").fill("Ali\nBo\n  Cecilie \nali\n")
-    page.get_by_role("button", name="Tilføj elever").click()
+    page.get_by_label("Klasselisten, én elev pr. linje").fill("Ali\nBo\n  Cecilie \nali\n")
+    page.get_by_role("button", name="Forhåndsvis").click()
+    page.get_by_role("button", name="Gem 3 elever").click()
     page.get_by_text("3 elever er tilføjet.").wait_for()
     _shot(page, screenshot_dir, "class")
 

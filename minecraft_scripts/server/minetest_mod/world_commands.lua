@@ -8,8 +8,16 @@
 --   are written through one VoxelManip, and a region is read through one.
 -- Sign text: pycraft has no world.setSign; here it writes the sign's text (shown when a
 --   player points at the sign), as RaspberryJuice does on Minecraft Java, and
---   world.getSign(x,y,z) reads it back as comma-separated lines, so a build can be checked.
+--   world.getSign(x,y,z) reads it back as comma-separated lines.
+-- Bulk regions (bulk.lua), world.jagtenSaved() (durability.lua) and world.jagtenVersion(),
+--   which lets a client tell this mod is there (pycraft alone answers nothing).
+-- Every command that is not a read counts as a change the world has to save.
+local VERSION = "jagten 1"
 local SINGLE_READS = {getBlock = true, getBlockWithData = true, getNode = true}
+local READS = {getBlock = true, getBlockWithData = true, getNode = true, getBlocks = true,
+	getBlocksWithData = true, getNodes = true, getHeight = true, getPlayerId = true,
+	getPlayerIds = true, getAllNodes = true, getSign = true, jagtenRead = true,
+	jagtenSaved = true, jagtenVersion = true}
 
 local SIGN_NODE = "default:sign_wall_wood"
 
@@ -37,13 +45,30 @@ local function get_sign(args)
 	return (minetest.get_meta(pos):get_string("text"):gsub("\n", ","))
 end
 
-local block = dofile(minetest.get_modpath("pycraft") .. "/block.lua")
+local block = jagten.block
 local MAX_BATCH_VOLUME = 2000000  -- nodes in one VoxelManip: about 40 MB of Lua tables
 
 local pending, batch_min, batch_max = {}, nil, nil
 
 local function volume(p1, p2)
 	return (p2.x - p1.x + 1) * (p2.y - p1.y + 1) * (p2.z - p1.z + 1)
+end
+
+local function inside(pos, c)
+	return c.p1.x <= pos.x and pos.x <= c.p2.x and c.p1.y <= pos.y and pos.y <= c.p2.y
+		and c.p1.z <= pos.z and pos.z <= c.p2.z
+end
+
+local function clear_replaced_metadata()
+	-- as minetest.set_node does: a removed sign's text must not stay on what stands there now
+	for _, pos in ipairs(minetest.find_nodes_with_meta(batch_min, batch_max)) do
+		for _, c in ipairs(pending) do
+			if inside(pos, c) then
+				minetest.get_meta(pos):from_table(nil)
+				break
+			end
+		end
+	end
 end
 
 local function flush_pending()
@@ -66,6 +91,7 @@ local function flush_pending()
 	vm:set_data(data)
 	vm:set_param2_data(param2)
 	vm:write_to_map()
+	clear_replaced_metadata()
 	pending, batch_min, batch_max = {}, nil, nil
 end
 
@@ -129,8 +155,12 @@ end
 local pycraft_handle_world = handle_world
 
 function handle_world(cmd, args)  -- pycraft looks this global up for every command
+	if not READS[cmd] then jagten.note_change() end
 	if cmd == "setBlocks" then return queue_cuboid(args) end
 	flush_pending()  -- every other command sees the cuboids sent before it
+	if jagten.bulk[cmd] then return jagten.bulk[cmd](args) end
+	if cmd == "jagtenSaved" then return jagten.saved_reply() end
+	if cmd == "jagtenVersion" then return VERSION end
 	if cmd == "getBlocks" then return read_region(args, false) end
 	if cmd == "getBlocksWithData" then return read_region(args, true) end
 	if cmd == "setSign" then return set_sign(args) end

@@ -19,6 +19,7 @@ def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 @pytest.mark.parametrize(
     "args, message",
     [
@@ -40,6 +41,7 @@ def test_bad_input_gives_a_message_and_exit_code_2(args: list[str], message: str
     assert "Traceback" not in result.output
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 def test_an_unknown_variant_names_the_choices() -> None:
     estate = next(load_estate(e) for e in estate_ids() if load_estate(e).sites)
     site = estate.sites[0]
@@ -49,6 +51,7 @@ def test_an_unknown_variant_names_the_choices() -> None:
     assert site.variants[0].id in result.output
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 def test_an_unreachable_server_is_named(tmp_path) -> None:
     address = f"127.0.0.1:{free_port()}"
     for command in ("build", "clear"):
@@ -77,6 +80,7 @@ def test_an_estate_file_given_by_path_previews(tmp_path) -> None:
         assert picture.format == "PNG" and picture.width > 100
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 def test_preview_into_a_missing_folder_says_so(tmp_path) -> None:
     result = run("preview", ESTATE, "-o", str(tmp_path / "missing" / "x.png"))
     assert result.exit_code == 2

@@ -9,6 +9,8 @@ from minecraft_scripts.exports import ExportFormat, export_estate
 from teacher_portal.cli import main
 from worlds.catalog import estate_ids, load_estate
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English wording
+
 ESTATE = estate_ids()[0]
 
 

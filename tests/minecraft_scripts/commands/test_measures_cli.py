@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from PIL import Image
 
 from teacher_portal.cli import main
 from tests.minecraft_scripts.measures.test_measures import playground_estate
+
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English wording
 
 
 def run(*args: str):

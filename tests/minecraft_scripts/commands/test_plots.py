@@ -29,6 +29,7 @@ def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 @pytest.mark.parametrize(
     "args, message",
     [
@@ -121,6 +122,7 @@ def test_copy_builds_the_winner_at_the_sites_corner(game, game_server, estate_in
     assert np.array_equal(read_keys(game, corner, detect_edition(game)), built)
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 @pytest.mark.game_server
 def test_copying_an_empty_plot_fails_clearly(game_server, estate_in_world) -> None:
     result = run("plots", "copy", ESTATE_ID, "gruppe_3", "--to", "legepladsen",

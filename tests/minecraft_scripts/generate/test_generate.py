@@ -79,6 +79,7 @@ def test_every_material_has_a_palette_entry() -> None:
         assert palette.material(name).name == name
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 def test_unknown_site_or_variant_lists_the_choices() -> None:
     estate = load_estate(ESTATES[0])
     site = estate.sites[0]

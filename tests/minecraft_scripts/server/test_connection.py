@@ -10,6 +10,7 @@ from minecraft_scripts.server.connection import (
     GameServerUnreachable,
     parse_address,
 )
+from minecraft_scripts.server.protocol import encode_command
 from tests.real_components import free_port
 
 pytestmark = pytest.mark.game_server
@@ -118,3 +119,27 @@ def test_writes_land_in_the_order_they_were_sent(game: GameConnection) -> None:
     expected[:5, :, :5] = COBBLESTONE
     expected[2, 2, 2] = 0
     assert (game.get_blocks(-120, 1, -120, -111, 4, -111) == expected).all()
+
+
+def test_pipelined_queries_answer_in_order(game: GameConnection) -> None:
+    game.set_blocks(-70, 1, -70, -61, 1, -70, 0)
+    for x in range(-70, -60):
+        game.set_block(x, 1, -70, STONE if x % 2 else PLANKS)
+    queries = [encode_command("world.getBlock", x, 1, -70) for x in range(-70, -60)]
+    answers = [int(reply) for reply in game.replies(queries)]
+    assert answers == [STONE if x % 2 else PLANKS for x in range(-70, -60)]
+    assert game.get_block(-70, 1, -70) == PLANKS  # the connection is still in step
+
+
+def test_stopping_a_pipeline_early_leaves_no_reply_for_the_next_query(game: GameConnection) -> None:
+    game.set_block(-72, 1, -72, WOOL)
+    queries = [encode_command("world.getBlock", -72, 1, -72) for _ in range(50)]
+    for _ in game.replies(queries):
+        break
+    assert game.get_block(-72, 1, -72) == WOOL
+
+
+def test_a_command_only_some_servers_know(game: GameConnection) -> None:
+    assert game.query_if_known("world.jagtenVersion") == "jagten 1"  # our managed world's mod
+    assert game.query_if_known("world.noSuchCommand", 1, 2) is None  # pycraft says nothing
+    assert game.get_block(0, 0, 0) >= 0

@@ -1,6 +1,8 @@
 """The managed Minetest world: start, restart, reconnect, and land that spares builds."""
 
+import contextlib
 import os
+import sqlite3
 import time
 
 import pytest
@@ -36,14 +38,18 @@ def managed(game_server: GameServer) -> ManagedMinetest:
 def test_configuration_is_what_pycraft_and_a_lesson_need(managed: ManagedMinetest) -> None:
     conf = (managed.world_dir / "minetest.conf").read_text()
     for line in ("secure.enable_security = false", "creative_mode = true",
-                 "enable_damage = false", "server_unload_unused_data_timeout = 86400"):  # fmt: skip
+                 "enable_damage = false", "server_unload_unused_data_timeout = 86400",
+                 "server_map_save_interval = 0"):  # fmt: skip
         assert line in conf
+    with contextlib.closing(sqlite3.connect(managed.world_dir / "map.sqlite")) as database:
+        assert database.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     override = (managed.world_dir / "worldmods" / "pycraft" / "override.conf").read_text()
     assert "restrict_to_local_connections = true" in override
     assert "support_websockets = false" in override
     assert not port_in_use(14711)  # no websocket port
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 def test_a_second_server_is_refused_with_a_clear_message(
     managed: ManagedMinetest, tmp_path
 ) -> None:

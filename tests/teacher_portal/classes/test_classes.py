@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from teacher_portal.core.extensions import db
 from teacher_portal.models import BuildJob, Group, Household, LessonRun, Pupil, SchoolClass
-from tests.teacher_portal.conftest import AuthActions
+from tests.teacher_portal.conftest import AuthActions, paste_roster
 from tests.teacher_portal.factories import (
     create_class,
     create_group,
@@ -22,7 +22,12 @@ def test_create_class_then_paste_roster(app: Flask, client, auth: AuthActions) -
         "/classes/new", data={"name": "6.B", "grade": "6", "school_year": "2026/27"}
     )
     assert response.location.endswith("/roster")
-    response = client.post(response.location, data={"roster": "Ali\n  Bo  \n\nali\nCecilie"})
+    text = "Ali\n  Bo  \n\nali\nCecilie"
+    preview = client.post(response.location, data={"roster": text, "action": "preview"})
+    assert preview.status_code == 200 and "Gem 3 elever" in preview.text  # nothing saved yet
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Pupil)) == 0
+    response = paste_roster(client, response.location, text)
     assert response.status_code == 302
     page = client.get(response.location, follow_redirects=True).text
     with app.app_context():

@@ -23,7 +23,7 @@ def test_add_groups_and_households_once(app: Flask, client, auth: AuthActions) -
     client.post(f"{base}/groups", data={"name": " Gruppe   A "})
     client.post(f"{base}/households", data={"name": "Nr. 7"})
     page = client.post(f"{base}/groups", data={"name": "gruppe a"}, follow_redirects=True).text
-    assert "“gruppe a” findes allerede." in page
+    assert "„gruppe a“ findes allerede." in page
     assert "Udfyld" not in page
     assert (
         "Skriv først et navn."

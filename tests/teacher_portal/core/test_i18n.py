@@ -1,6 +1,7 @@
 """Language: Danish by default, English by choice, and every user-facing string translated."""
 
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -93,3 +94,21 @@ def test_danish_by_default_english_by_choice(client) -> None:
 def test_language_switch_never_redirects_off_site(client) -> None:
     response = client.post("/language", data={"lang": "en", "next": "//evil.example/"})
     assert response.location == "/"
+
+
+DANISH_QUOTE = re.compile(r"„[^„“”\"]*“")
+
+
+def danish_quote_problem(text: str) -> str | None:
+    """Danish quotes are „…“: no straight or English-style quotes, and every „ closed."""
+    rest = DANISH_QUOTE.sub("", text)
+    stray = re.search(r"[\"“”„]|(?<![\w])'[^']+'(?![\w])", rest)
+    return stray and f"{text!r} has {stray[0]!r}"
+
+
+def test_danish_texts_quote_the_danish_way() -> None:
+    problems = []
+    for message in _catalog("da"):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        problems += [p for s in strings if message.id and (p := danish_quote_problem(s))]
+    assert not problems, problems

@@ -10,9 +10,10 @@ from sqlalchemy import select
 
 from minecraft_scripts.generate import model_size
 from teacher_portal.core.extensions import db
-from teacher_portal.game import jobs
+from teacher_portal.estates.build_jobs import start_estate_build
+from teacher_portal.game import areas, jobs
 from teacher_portal.game.areas import Ground, area_of, first_free
-from teacher_portal.models import BuildJob, GameServer, SchoolClass, WorldArea
+from teacher_portal.models import GameServer, SchoolClass, WorldArea
 from tests.real_components import free_port
 from tests.teacher_portal.conftest import AuthActions, make_app
 from tests.teacher_portal.factories import create_class, create_teacher, default_teacher
@@ -72,7 +73,7 @@ def test_two_teachers_with_six_classes_each_get_areas_of_their_own(tmp_path: Pat
         for number in range(1, 7):
             for teacher, estate_id in ((anna, "rosenhaven"), (bo, "tranebaerparken")):
                 school_class = create_class(teacher, f"{number}.{teacher.name}")
-                origin = jobs.build_origin(db.session.get(SchoolClass, school_class.id), estate_id)
+                origin = areas.build_origin(db.session.get(SchoolClass, school_class.id), estate_id)
                 db.session.commit()
                 estates[school_class.id] = (estate_id, origin)
         stored = {area.class_id: area for area in db.session.scalars(select(WorldArea))}
@@ -88,9 +89,9 @@ def test_two_teachers_with_six_classes_each_get_areas_of_their_own(tmp_path: Pat
 def test_a_class_keeps_its_area_and_moves_when_a_larger_estate_needs_more(app: Flask) -> None:
     with app.app_context():
         school_class = create_class(default_teacher())
-        first = jobs.build_origin(school_class, "rosenhaven")
-        again = jobs.build_origin(school_class, "rosenhaven")
-        larger = jobs.build_origin(school_class, "tranebaerparken")
+        first = areas.build_origin(school_class, "rosenhaven")
+        again = areas.build_origin(school_class, "rosenhaven")
+        larger = areas.build_origin(school_class, "tranebaerparken")
         db.session.commit()
         rows = db.session.scalars(select(WorldArea).order_by(WorldArea.id)).all()
         assert (area_of(school_class).width, area_of(school_class).depth) == _size(
@@ -114,15 +115,21 @@ def test_when_the_world_is_full_the_teacher_is_told_what_to_do(tmp_path: Path) -
     app = make_app(tmp_path, BUILD_REGION_WIDTH=200, BUILD_REGION_DEPTH=200)
     with app.app_context():
         create_teacher(admin=True)
-    first, second = (_class_on_port(app, free_port(), name=name) for name in ("6.A", "6.B"))
+    port = free_port()  # one world for both (nothing listens: the first build fails later)
+    first, second = (_class_on_port(app, port, name=name) for name in ("6.A", "6.B"))
+    own = _class_on_port(app, free_port(), name="6.C")
     with app.app_context():
-        jobs.start_build(db.session.get(SchoolClass, first.id), "tranebaerparken", {})
-        job = jobs.start_build(db.session.get(SchoolClass, second.id), "tranebaerparken", {})
+        jobs.wait(
+            start_estate_build(db.session.get(SchoolClass, first.id), "tranebaerparken").id, 30
+        )
+        job = start_estate_build(db.session.get(SchoolClass, second.id), "tranebaerparken")
         assert job.state == "failed"
         assert "Der er ikke plads" in job.error
         assert "Slet en klasse" in job.error
         assert "egen spilserver" in job.error
         assert area_of(db.session.get(SchoolClass, second.id)) is None
+        # the advice holds: a class on a server of its own has its world's whole region
+        assert areas.build_origin(db.session.get(SchoolClass, own.id), "tranebaerparken")
 
 
 def test_deleting_a_class_frees_its_area_for_the_next_class(
@@ -132,52 +139,61 @@ def test_deleting_a_class_frees_its_area_for_the_next_class(
     own world, the portal clears nothing there)."""
     gone = _class_on_port(app, free_port(), kind="raspberryjuice", name="6.A")
     with app.app_context():
-        place = jobs.build_origin(db.session.get(SchoolClass, gone.id), "rosenhaven")
+        place = areas.build_origin(db.session.get(SchoolClass, gone.id), "rosenhaven")
         db.session.commit()
     auth.login()
     client.post(f"/classes/{gone.id}/delete")
     newcomer = _class_on_port(app, free_port(), kind="raspberryjuice", name="7.A")
     with app.app_context():
         assert db.session.scalar(select(WorldArea).where(WorldArea.class_id.is_(None))) is None
-        assert jobs.build_origin(db.session.get(SchoolClass, newcomer.id), "rosenhaven") == place
+        assert areas.build_origin(db.session.get(SchoolClass, newcomer.id), "rosenhaven") == place
 
 
 def test_a_deleted_class_on_a_world_that_is_down_keeps_its_land_until_it_is_cleared(
     app: Flask, client, auth: AuthActions
 ) -> None:
-    gone = _class_on_port(app, free_port(), name="6.A")
+    port = free_port()  # nothing listens there
+    gone = _class_on_port(app, port, name="6.A")
     with app.app_context():
-        place = jobs.build_origin(db.session.get(SchoolClass, gone.id), "rosenhaven")
+        place = areas.build_origin(db.session.get(SchoolClass, gone.id), "rosenhaven")
         db.session.commit()
     auth.login()
     page = client.post(f"/classes/{gone.id}/delete", follow_redirects=True).text
     assert "Spilserveren svarede ikke" in page
-    newcomer = _class_on_port(app, free_port(), name="7.A")
+    newcomer = _class_on_port(app, port, name="7.A")
     with app.app_context():
         assert db.session.scalar(select(WorldArea).where(WorldArea.class_id.is_(None)))
-        assert jobs.build_origin(db.session.get(SchoolClass, newcomer.id), "rosenhaven") != place
+        assert areas.build_origin(db.session.get(SchoolClass, newcomer.id), "rosenhaven") != place
 
 
 def test_a_build_that_would_touch_another_class_is_refused_before_the_server_is_asked(
     app: Flask,
 ) -> None:
-    neighbour = _class_on_port(app, free_port(), name="6.A")
-    intruder = _class_on_port(app, free_port(), name="6.B")
+    """The last guard: e.g. areas recorded by hand, or before the portal kept them apart."""
+    port = free_port()  # nothing listens: a build that reached the server would say so
+    neighbour = _class_on_port(app, port, name="6.A")
+    intruder = _class_on_port(app, port, name="6.B")
     with app.app_context():
-        theirs = jobs.build_origin(db.session.get(SchoolClass, neighbour.id), "rosenhaven")
-        jobs.build_origin(db.session.get(SchoolClass, intruder.id), "rosenhaven")
-        stale = BuildJob(  # e.g. a job from before, aimed at what is now the neighbour's land
-            class_id=intruder.id,
-            estate_id="rosenhaven",
-            variants={},
-            origin_x=theirs[0] + 10,
-            origin_y=theirs[1],
-            origin_z=theirs[2],
-        )
-        db.session.add(stale)
+        theirs = areas.build_origin(db.session.get(SchoolClass, neighbour.id), "rosenhaven")
+        areas.build_origin(db.session.get(SchoolClass, intruder.id), "rosenhaven")
+        moved = area_of(db.session.get(SchoolClass, intruder.id))
+        width = moved.width
+        moved.x1, moved.z1 = theirs[0] + 10, theirs[2]
+        moved.x2, moved.z2 = moved.x1 + width - 1, moved.z1 + moved.depth - 1
         db.session.commit()
-        jobs._launch(app, stale.id)
-        jobs.wait(stale.id, 30)
-        db.session.refresh(stale)
-        assert stale.state == "failed"
-        assert "uden for klassens område" in stale.error  # not "did not answer": never sent
+        job = start_estate_build(db.session.get(SchoolClass, intruder.id), "rosenhaven")
+        jobs.wait(job.id, 30)
+        db.session.refresh(job)
+        assert job.state == "failed"
+        assert "røre en anden klasses bebyggelse" in job.error  # not "did not answer"
+
+
+def test_a_build_outside_the_class_area_is_refused(app: Flask) -> None:
+    school_class = _class_on_port(app, free_port(), name="6.A")
+    with app.app_context():
+        school_class = db.session.get(SchoolClass, school_class.id)
+        x, y, z = areas.build_origin(school_class, "rosenhaven")
+        size = (area_of(school_class).width, area_of(school_class).depth)
+        assert areas.build_problem(school_class, (x, y, z), size) is None
+        problem = areas.build_problem(school_class, (x + 1, y, z), size)
+    assert problem is not None and "uden for klassens område" in problem

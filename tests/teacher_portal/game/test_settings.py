@@ -41,7 +41,9 @@ def test_pupils_get_join_instructions(app: Flask, client, auth: AuthActions) -> 
         pupil = create_pupil(school_class, "Ali", minecraft_name="ali_9")
     sign_in_pupil(client, pupil.card_token)
     page = client.get("/pupil/")
-    assert "localhost:30000" in page.text  # the managed Minetest world on this machine
+    # the managed Minetest world on this machine: Minetest asks for address and port apart
+    assert 'data-testid="join-host">localhost<' in page.text
+    assert 'data-testid="join-port">30000<' in page.text
     assert "ali_9" in page.text
     with app.app_context():
         db.session.add(

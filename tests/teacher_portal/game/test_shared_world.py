@@ -10,6 +10,7 @@ from sqlalchemy import select
 from minecraft_scripts.server.classroom import Classroom
 from minecraft_scripts.server.connection import GameConnection
 from teacher_portal.core.extensions import db
+from teacher_portal.estates.build_jobs import start_estate_build
 from teacher_portal.game import jobs
 from teacher_portal.game.areas import class_key
 from teacher_portal.models import GameServer, SchoolClass, WorldArea
@@ -53,7 +54,7 @@ def test_no_build_ever_changes_another_class_area(
             last = index == len(builds) - 1  # Bo's sixth class: the one that built over Anna's
             layers = {a.id: (a.height if last else GROUND_LAYERS) for a in others}
             before = {a.id: _land(game, a, layers[a.id]) for a in others}
-            job = jobs.start_build(db.session.get(SchoolClass, class_id), estate_id, {})
+            job = start_estate_build(db.session.get(SchoolClass, class_id), estate_id)
             jobs.wait(job.id, BUILD_TIMEOUT)
             db.session.refresh(job)
             assert job.state == "done" and job.verified, job.error

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from teacher_portal.core.extensions import db
 from teacher_portal.models import Group, Household, LessonRun, Pupil, SchoolClass
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask
-from tests.teacher_portal.conftest import AuthActions, make_app, sign_in_pupil
+from tests.teacher_portal.conftest import AuthActions, make_app, paste_roster, sign_in_pupil
 from tests.teacher_portal.factories import (
     create_group,
     create_household,
@@ -58,7 +58,7 @@ def _class_with_roster(app, client, name: str, roster: str) -> int:
     form = {"name": name, "grade": "6", "school_year": "2026/27"}
     response = client.post("/classes/new", data=form)
     assert response.location.endswith("/roster")
-    assert client.post(response.location, data={"roster": roster}).status_code == 302
+    assert paste_roster(client, response.location, roster).status_code == 302
     with app.app_context():
         return db.session.scalar(select(SchoolClass.id).where(SchoolClass.name == name))
 

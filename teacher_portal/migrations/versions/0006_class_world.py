@@ -5,15 +5,15 @@ Existing classes keep the land their newest build stands on, unless a newer buil
 class stands over it (the old slots wrapped around): that class gets a new area at its next
 build.
 
-Revision ID: 0004_class_world
-Revises: 0003_vote_decision
+Revision ID: 0006_class_world
+Revises: 0005_school_settings
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_class_world"
-down_revision = "0003_vote_decision"
+revision = "0006_class_world"
+down_revision = "0005_school_settings"
 branch_labels = None
 depends_on = None
 
@@ -99,7 +99,7 @@ def _areas_from_builds():
     newest = connection.execute(
         sa.text(
             "SELECT class_id, estate_id, origin_x, origin_y, origin_z FROM build_job "
-            "WHERE id IN (SELECT MAX(id) FROM build_job WHERE state = 'done' "
+            "WHERE id IN (SELECT MAX(id) FROM build_job WHERE state = 'done' AND kind = 'build' "
             "GROUP BY class_id) ORDER BY id DESC"
         )
     ).all()

@@ -1,0 +1,193 @@
+"""Build and check a model through the managed world's bulk commands, then wait for the save.
+
+One pipeline carries the whole build: every chunk of the region (air included, so
+leftovers are cleared), the sign texts, and a read of every chunk; the server runs it in one
+or a few steps. The read is compared with the model node for node (exact node and param2,
+not a read key two materials may share), and every node with metadata with the signs the
+model has. What differs is written again, with the rest of its chunk kept, and read again.
+A diff build needs no read first: writing a region costs the server hardly more than reading
+it, and the mod leaves untouched what already stands as modelled.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from minecraft_scripts.server.bulk import (
+    Chunk,
+    ReadBack,
+    chunks,
+    palette,
+    parse_put,
+    parse_read,
+    parse_sign,
+    put_command,
+    read_command,
+    sign_command,
+    sign_text,
+    wait_until_saved,
+)
+from minecraft_scripts.server.connection import GameConnection
+from minecraft_scripts.server.protocol import Command, Token
+from minecraft_scripts.server.readback import sign_positions
+from minecraft_scripts.voxels import Sign, VoxelModel
+
+Progress = Callable[[int, int], None]
+Position = tuple[int, int, int]
+
+
+@dataclass
+class BulkOutcome:
+    """What a bulk build did and found; `phases` in seconds."""
+
+    commands: int = 0
+    mismatches: int = 0
+    saved: bool = False
+    phases: dict[str, float] = field(default_factory=dict)
+
+    def add(self, phase: str, seconds: float) -> None:
+        self.phases[phase] = round(self.phases.get(phase, 0.0) + seconds, 4)
+
+
+class Steps:
+    """Counts the parts of a build done, so an interruption can say how far it came."""
+
+    def __init__(self, progress: Progress | None = None) -> None:
+        self.done, self.total, self._progress = 0, 0, progress
+
+    def step(self) -> None:
+        self.reach(self.done + 1, self.total)
+
+    def reach(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
+        if self._progress is not None:
+            self._progress(done, total)
+
+
+def bulk_build(
+    conn: GameConnection,
+    model: VoxelModel,
+    origin: Position,
+    *,
+    verify: bool,
+    steps: Steps,
+) -> BulkOutcome:
+    """Write `model` with its origin at mcpi `origin`; with `verify`, check, repair, and
+    wait until the world has saved it. `steps` counts the chunks written, and the check."""
+    outcome = BulkOutcome()
+    started = time.perf_counter()
+    parts = chunks(model.size, origin)
+    names = palette(model.materials)
+    signs = sign_positions(model)
+    puts = [put_command(model.grid, chunk, names) for chunk in parts]
+    outcome.add("plan", time.perf_counter() - started)  # boxes, encoded
+    steps.total = len(parts) + (1 if verify else 0)
+    reads = _run(conn, puts, [sign_command(s, origin) for s in signs],
+                 [read_command(c, names) for c in parts] if verify else [], parts, origin,
+                 steps, outcome)  # fmt: skip
+    outcome.commands = len(puts) + len(signs)
+    if not verify:
+        return outcome
+    wrong = mismatched(model, reads, signs)
+    if wrong.any():
+        wrong = _repair(conn, model, origin, parts, names, signs, wrong, outcome)
+    outcome.mismatches = int(np.count_nonzero(wrong))
+    saving = time.perf_counter()
+    outcome.saved = wait_until_saved(conn)
+    outcome.add("save", time.perf_counter() - saving)
+    steps.step()
+    return outcome
+
+
+def _repair(
+    conn: GameConnection,
+    model: VoxelModel,
+    origin: Position,
+    parts: list[Chunk],
+    names: Token,
+    signs: list[Sign],
+    wrong: np.ndarray,
+    outcome: BulkOutcome,
+) -> np.ndarray:
+    """Write again what differs, keeping the rest of its chunk, and read those chunks."""
+    todo = [c for c in parts if wrong[c.local.slices()].any()]
+    puts = [put_command(model.grid, c, names, keep=~wrong) for c in todo]
+    resign = [sign_command(s, origin) for s in signs if wrong[s.x, s.y, s.z]]
+    reads = _run(conn, puts, resign, [read_command(c, names) for c in todo], todo, origin,
+                 None, outcome)  # fmt: skip
+    outcome.commands += len(puts) + len(resign)
+    again = mismatched(model, reads, signs)
+    redone = np.zeros(model.size, dtype=bool)
+    for chunk in todo:
+        redone[chunk.local.slices()] = True
+    return np.where(redone, again, wrong)
+
+
+def _run(
+    conn: GameConnection,
+    puts: list[Command],
+    signs: list[Command],
+    reads: list[Command],
+    parts: list[Chunk],
+    origin: Position,
+    steps: Steps | None,
+    outcome: BulkOutcome,
+) -> list[ReadBack]:
+    """Send puts, signs and reads in one pipeline; parse the replies as they come."""
+    sent = time.perf_counter()
+    replies: Iterator[str] = conn.replies([*puts, *signs, *reads])
+    try:
+        for _ in puts:
+            outcome.add("server write", parse_put(next(replies)))
+            if steps is not None:
+                steps.step()
+        outcome.add("send", time.perf_counter() - sent)
+        for _ in signs:
+            parse_sign(next(replies))
+        reading = time.perf_counter()
+        found = [parse_read(next(replies), chunk, origin) for chunk in parts[: len(reads)]]
+    finally:
+        replies.close()  # at once: unread replies must not reach a later query
+    if reads:
+        outcome.add("read-back", time.perf_counter() - reading)
+        outcome.add("server read", sum(r.server_seconds for r in found))
+    return found
+
+
+def bulk_check(
+    conn: GameConnection, model: VoxelModel, origin: Position, outcome: BulkOutcome
+) -> np.ndarray:
+    """Read the model's region back through the mod: where it differs (see `mismatched`)."""
+    parts = chunks(model.size, origin)
+    names = palette(model.materials)
+    reads = _run(conn, [], [], [read_command(c, names) for c in parts], parts, origin, None,
+                 outcome)  # fmt: skip
+    return mismatched(model, reads, sign_positions(model))
+
+
+def mismatched(model: VoxelModel, reads: list[ReadBack], signs: list[Sign]) -> np.ndarray:
+    """Where what stands differs from the model: node, sign text, or stray metadata."""
+    wrong = np.zeros(model.size, dtype=bool)
+    texts = {(s.x, s.y, s.z): sign_text(s) for s in signs}
+    seen: set[tuple[int, int, int]] = set()
+    for read in reads:
+        box = read.chunk.local.slices()
+        wrong[box] = read.indices != read.canon[model.grid[box]]
+        for entry in read.metadata:
+            expected = texts.get(entry.at)
+            seen.add(entry.at)
+            fine = expected is not None and entry.other_fields == 0
+            if not (fine and entry.text == expected and entry.infotext == expected):
+                wrong[entry.at] = True
+    for at, text in texts.items():
+        if at not in seen and text and _read_covers(reads, at):
+            wrong[at] = True
+    return wrong
+
+
+def _read_covers(reads: list[ReadBack], at: Position) -> bool:
+    return any(read.chunk.local.contains(*at) for read in reads)

@@ -1,0 +1,243 @@
+-- Bulk regions: a whole box of nodes in one command, written and read through one VoxelManip.
+--
+-- These commands take Minetest coordinates (z is NOT flipped as in pycraft's world.*
+-- commands) and list a box's nodes as a VoxelArea does: x fastest, then y, then z.
+--
+--   world.jagtenPut(x1,y1,z1,x2,y2,z2,PALETTE,SHA1,PAYLOAD) -> "ok CHANGED MICROSECONDS"
+--   world.jagtenRead(x1,y1,z1,x2,y2,z2,PALETTE) -> "ok MICROSECONDS CANON PAYLOAD [META ...]"
+--   world.jagtenSign(x,y,z,TEXT) -> "ok"
+--   anything wrong -> "refused REASON"
+--
+-- PALETTE: entries separated by ";", each "ID.DATA" (a legacy block id, mapped to a node as
+--   pycraft maps it) or "NODE.PARAM2" (a node name).
+-- PAYLOAD: base64 of zlib-deflated bytes, one per node: the palette index (0-based), or 255
+--   to keep what stands. SHA1 is the hex digest of those bytes. A put checks the whole
+--   payload (size, digest, indices, nodes) before it writes anything, so a damaged or cut
+--   payload is refused and nothing of it is half-written. A replaced node loses its
+--   metadata, as with minetest.set_node: a removed sign's text must not stay on what
+--   stands there now.
+-- A read answers per node the index of the first palette entry holding exactly that node
+--   and param2, or 255 for any other node (unloaded "ignore" included). CANON maps each
+--   entry to the first entry with the same node ("0.1.1": entries 1 and 2 are one node).
+--   Each META entry is a node with metadata: "x,y,z,TEXT,INFOTEXT,OTHER", texts in base64,
+--   OTHER counting its other fields and inventory lists.
+-- TEXT of a sign is base64, so blank lines and commas survive pycraft's argument parser.
+local KEEP, OTHER = 255, 255
+local MAX_VOLUME = 4194304  -- nodes per command: two Lua tables of 32 MB
+local WORLD_LIMIT = 31000  -- Minetest's map ends at 31007; beyond it the server breaks
+
+local function whole(text)
+	local n = tonumber(text)
+	if n and n % 1 == 0 and math.abs(n) <= WORLD_LIMIT then return n end
+end
+
+local function box_of(args)
+	local n = {}
+	for i = 1, 6 do
+		n[i] = whole(args[i])
+		if not n[i] then return nil, "coordinate '" .. tostring(args[i]) .. "' is outside the world" end
+	end
+	local p1, p2 = vector.new(n[1], n[2], n[3]), vector.new(n[4], n[5], n[6])
+	if p1.x > p2.x or p1.y > p2.y or p1.z > p2.z then return nil, "box corners out of order" end
+	local volume = (p2.x - p1.x + 1) * (p2.y - p1.y + 1) * (p2.z - p1.z + 1)
+	if volume > MAX_VOLUME then
+		return nil, "a box of " .. volume .. " nodes is more than " .. MAX_VOLUME .. " at once"
+	end
+	return p1, p2, volume
+end
+
+local function parse_palette(text)
+	local contents, param2s = {}, {}
+	for entry in (text or ""):gmatch("[^;]+") do
+		local name, param2 = entry:match("^(.+)%.(%d+)$")
+		if not name then return nil, "palette entry '" .. entry .. "' is not NAME.PARAM2" end
+		local node = {name = name, param2 = tonumber(param2)}
+		if name:match("^%d+$") then
+			node = jagten.block.id_meta_to_node(tonumber(name), tonumber(param2))
+		end
+		if not minetest.registered_nodes[node.name] then
+			return nil, "palette entry '" .. entry .. "' is no node of this game (" .. node.name .. ")"
+		end
+		contents[#contents + 1] = minetest.get_content_id(node.name)
+		param2s[#param2s + 1] = node.param2 or 0
+	end
+	if #contents == 0 or #contents > 255 then
+		return nil, "a palette has 1 to 255 entries, not " .. #contents
+	end
+	return contents, param2s
+end
+
+local function decode_payload(payload, digest, volume, entries)
+	local packed = payload and minetest.decode_base64(payload)
+	if not packed then return nil, "the payload is not base64: damaged on the way" end
+	local ok, bytes = pcall(minetest.decompress, packed, "deflate")
+	if not ok or type(bytes) ~= "string" then
+		return nil, "the payload does not decompress: cut off or damaged on the way"
+	end
+	if #bytes ~= volume then
+		return nil, "the payload holds " .. #bytes .. " nodes for a box of " .. volume
+	end
+	if minetest.sha1(bytes) ~= digest then
+		return nil, "the payload does not match its digest: damaged on the way"
+	end
+	local byte = string.byte
+	for i = 1, volume do
+		local k = byte(bytes, i)
+		if k >= entries and k ~= KEEP then
+			return nil, "node " .. i .. " names palette entry " .. k .. " of " .. entries
+		end
+	end
+	return bytes
+end
+
+local data_buffer, param2_buffer, index_buffer = {}, {}, {}
+
+local function read_area(p1, p2)
+	local vm = minetest.get_voxel_manip()
+	local emin, emax = vm:read_from_map(p1, p2)
+	local area = VoxelArea:new({MinEdge = emin, MaxEdge = emax})
+	return vm, area, vm:get_data(data_buffer), vm:get_param2_data(param2_buffer)
+end
+
+-- Write the part of a put's box that lies in one map block: the payload's bytes are
+-- indexed over the whole box (size sx, sy), the block's nodes through its own VoxelManip.
+-- A block that already stands as sent is read but not written: only changed blocks get
+-- their light recalculated and saved, often a third of an estate's blocks.
+local function put_block(bmin, bmax, p1, sx, sy, bytes, contents, param2s)
+	local vm, area, data, param2 = read_area(bmin, bmax)
+	local byte, changed = string.byte, 0
+	for z = bmin.z, bmax.z do
+		for y = bmin.y, bmax.y do
+			local vi = area:index(bmin.x, y, z)
+			local i = 1 + (bmin.x - p1.x) + sx * ((y - p1.y) + sy * (z - p1.z))
+			for _ = bmin.x, bmax.x do
+				local k = byte(bytes, i)
+				if k ~= KEEP then
+					local content, p = contents[k + 1], param2s[k + 1]
+					if data[vi] ~= content or param2[vi] ~= p then
+						data[vi], param2[vi] = content, p
+						changed = changed + 1
+					end
+				end
+				i, vi = i + 1, vi + 1
+			end
+		end
+	end
+	if changed > 0 then
+		vm:set_data(data)
+		vm:set_param2_data(param2)
+		vm:write_to_map(true)
+	end
+	return changed
+end
+
+local function put(args)
+	local p1, p2, volume = box_of(args)
+	if not p1 then return "refused " .. p2 end
+	local contents, param2s = parse_palette(args[7])
+	if not contents then return "refused " .. param2s end
+	local bytes, problem = decode_payload(args[9], args[8], volume, #contents)
+	if not bytes then return "refused " .. problem end
+	local started = minetest.get_us_time()
+	local sx, sy = p2.x - p1.x + 1, p2.y - p1.y + 1
+	local floor, changed = math.floor, 0
+	for bz = floor(p1.z / 16), floor(p2.z / 16) do
+		for by = floor(p1.y / 16), floor(p2.y / 16) do
+			for bx = floor(p1.x / 16), floor(p2.x / 16) do
+				local bmin = vector.new(math.max(p1.x, bx * 16), math.max(p1.y, by * 16),
+					math.max(p1.z, bz * 16))
+				local bmax = vector.new(math.min(p2.x, bx * 16 + 15), math.min(p2.y, by * 16 + 15),
+					math.min(p2.z, bz * 16 + 15))
+				changed = changed + put_block(bmin, bmax, p1, sx, sy, bytes, contents, param2s)
+			end
+		end
+	end
+	for _, pos in ipairs(minetest.find_nodes_with_meta(p1, p2)) do
+		local k = string.byte(bytes, 1 + (pos.x - p1.x) + sx * ((pos.y - p1.y) + sy * (pos.z - p1.z)))
+		if k ~= KEEP then
+			minetest.get_meta(pos):from_table(nil)
+			changed = changed + 1
+		end
+	end
+	return "ok " .. changed .. " " .. (minetest.get_us_time() - started)
+end
+
+local function as_bytes(values, count)
+	local parts, char, unpack = {}, string.char, unpack
+	for s = 1, count, 4096 do
+		parts[#parts + 1] = char(unpack(values, s, math.min(count, s + 4095)))
+	end
+	return table.concat(parts)
+end
+
+local function metadata(p1, p2)
+	local entries, b64 = {}, minetest.encode_base64
+	for _, pos in ipairs(minetest.find_nodes_with_meta(p1, p2)) do
+		local meta = minetest.get_meta(pos):to_table()
+		local other = 0
+		for field in pairs(meta.fields) do
+			if field ~= "text" and field ~= "infotext" then other = other + 1 end
+		end
+		for _ in pairs(meta.inventory) do other = other + 1 end
+		entries[#entries + 1] = table.concat({pos.x, pos.y, pos.z, b64(meta.fields.text or ""),
+			b64(meta.fields.infotext or ""), other}, ",")
+	end
+	return entries
+end
+
+local function read(args)
+	local p1, p2, volume = box_of(args)
+	if not p1 then return "refused " .. p2 end
+	local contents, param2s = parse_palette(args[7])
+	if not contents then return "refused " .. param2s end
+	local started = minetest.get_us_time()
+	local index_of, canon, first = {}, {}, {}  -- first: content -> its first palette entry
+	for k = 1, #contents do
+		local key = contents[k] * 256 + param2s[k]
+		index_of[key] = index_of[key] or (k - 1)
+		canon[k] = index_of[key]
+		first[contents[k]] = first[contents[k]] or k
+	end
+	local _, area, data, param2 = read_area(p1, p2)
+	local out, n = index_buffer, 0
+	for z = p1.z, p2.z do
+		for y = p1.y, p2.y do
+			local vi = area:index(p1.x, y, z)
+			for _ = p1.x, p2.x do
+				local c, p = data[vi], param2[vi]
+				local k = first[c]  -- the usual case without hashing: one entry per node
+				if k and param2s[k] == p then
+					k = k - 1
+				else
+					k = index_of[c * 256 + p] or OTHER
+				end
+				n = n + 1
+				out[n] = k
+				vi = vi + 1
+			end
+		end
+	end
+	local payload = minetest.encode_base64(minetest.compress(as_bytes(out, n), "deflate"))
+	local reply = {"ok", minetest.get_us_time() - started, table.concat(canon, "."), payload}
+	for _, entry in ipairs(metadata(p1, p2)) do reply[#reply + 1] = entry end
+	return table.concat(reply, " ")
+end
+
+local function sign(args)
+	local x, y, z = whole(args[1]), whole(args[2]), whole(args[3])
+	if not (x and y and z) then return "refused sign coordinates outside the world" end
+	local text = minetest.decode_base64(args[4] or "")
+	if not text then return "refused the sign text is not base64: damaged on the way" end
+	local pos = {x = x, y = y, z = z}
+	minetest.load_area(pos)
+	local name = minetest.get_node(pos).name
+	if not name:find(":sign") then
+		return "refused no sign stands at " .. x .. "," .. y .. "," .. z .. " (" .. name .. ")"
+	end
+	local meta = minetest.get_meta(pos)
+	meta:set_string("text", text)
+	meta:set_string("infotext", text)
+	return "ok"
+end
+
+jagten.bulk = {jagtenPut = put, jagtenRead = read, jagtenSign = sign}

@@ -1,0 +1,65 @@
+"""A verified build survives the server being killed, and a build cut off by a killed server
+says how far it came and is finished by a rerun. These kill the session's own managed server
+and start it again, so they need it (not a JAGTEN_TEST_SERVER)."""
+
+import numpy as np
+import pytest
+
+from minecraft_scripts.generate import generate
+from minecraft_scripts.palette import Edition
+from minecraft_scripts.server import bulk_build as bulk_build_module
+from minecraft_scripts.server.build import BuildInterrupted, build_estate, clear_estate
+from minecraft_scripts.server.bulk import chunks
+from minecraft_scripts.server.bulk_build import BulkOutcome, bulk_check
+from minecraft_scripts.server.readback import expected_keys, read_keys
+from tests.real_components import GameServer, require
+from worlds.catalog import estate_ids, load_estate
+
+pytestmark = pytest.mark.game_server
+ROW_Z = 8000
+
+
+@pytest.fixture
+def managed(game_server: GameServer):
+    if game_server.managed is None:
+        require("killing the server needs the session's own managed Minetest")
+    yield game_server.managed
+    if not game_server.managed.running:
+        game_server.managed.start()
+
+
+def test_a_verified_estate_stands_after_the_server_is_killed(game_server, managed) -> None:
+    estate = load_estate("tranebaerparken")
+    at = (0, 0, ROW_Z)
+    with game_server.connect() as conn:
+        clear_estate(conn, estate, at=at)
+        assert build_estate(conn, estate, at=at).verified
+    managed.kill()  # no shutdown save: only what the world saved before survives
+    managed.start()
+    model = generate(estate)
+    with game_server.connect() as conn:
+        standing = read_keys(conn, model.bounds.translated(*at), Edition.MINETEST)
+        assert np.array_equal(standing, expected_keys(model, Edition.MINETEST))
+        assert not bulk_check(conn, model, at, BulkOutcome()).any()  # sign texts too
+
+
+def test_a_build_cut_off_by_a_killed_server_says_so_and_a_rerun_finishes_it(
+    game_server, managed, monkeypatch
+) -> None:
+    monkeypatch.setattr(bulk_build_module, "chunks", lambda size, at: chunks(size, at, 8))
+    estate = load_estate(estate_ids()[0])
+    at = (400, 0, ROW_Z)
+
+    def kill_after_the_first_part(done: int, total: int) -> None:
+        if done == 1:
+            managed.kill()
+
+    with (
+        game_server.connect() as conn,
+        pytest.raises(BuildInterrupted, match=r"cut off at \d+ of \d+; run it again to finish"),
+    ):
+        build_estate(conn, estate, at=at, progress=kill_after_the_first_part)
+    managed.start()
+    with game_server.connect() as conn:
+        rerun = build_estate(conn, estate, at=at)
+    assert rerun.verified and rerun.mismatches == 0
