@@ -26,13 +26,17 @@ from teacher_portal.models import SchoolClass
 SETTINGS = ("frozen", "muted", "plots_locked", "show_phase_text")
 
 
+def _not_managed() -> Outcome:
+    return Outcome(
+        False, [_("This game server is not run by the toolkit: it has no classroom controls.")]
+    )
+
+
 def _with_room(school_class: SchoolClass, act: Callable[[Classroom], str]) -> Outcome:
     """Run `act` on the class in the managed world; a class never put in the world gets
     its accounts first."""
     if not is_managed(server_for(school_class)):
-        return Outcome(
-            False, [_("This game server is not run by the toolkit: it has no classroom controls.")]
-        )
+        return _not_managed()
     if not in_game(school_class):
         first = update_world(school_class)
         if not first.ok:
@@ -48,6 +52,8 @@ def change_setting(school_class: SchoolClass, name: str, on: bool) -> Outcome:
     """Freeze, mute, lock the plots or show the phase's text, for the class's pupils."""
     if name not in SETTINGS:
         raise ValueError(f"unknown setting {name!r}")
+    if not is_managed(server_for(school_class)):
+        return _not_managed()
     setattr(state_of(school_class), name, on)
     db.session.commit()
 
