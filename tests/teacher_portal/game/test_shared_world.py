@@ -13,7 +13,7 @@ from teacher_portal.core.extensions import db
 from teacher_portal.estates.build_jobs import start_estate_build
 from teacher_portal.game import jobs
 from teacher_portal.game.areas import class_key
-from teacher_portal.models import GameServer, SchoolClass, WorldArea
+from teacher_portal.models import GameAccount, GameServer, SchoolClass, WorldArea
 from tests import real_components
 from tests.teacher_portal.conftest import make_app
 from tests.teacher_portal.factories import create_class, create_teacher
@@ -64,6 +64,9 @@ def test_no_build_ever_changes_another_class_area(
                 assert changed == 0, f"build {index + 1} changed {changed} blocks of {area.key}"
         areas = db.session.scalars(select(WorldArea)).all()
         assert len(areas) == 12 and all(area.class_id for area in areas)
-        room = Classroom(game)
+        room = Classroom(game)  # leave the shared world as it was: open, unprotected
         for school_class in db.session.scalars(select(SchoolClass)):
-            room.forget_area(class_key(school_class))  # leave the shared world unprotected
+            room.forget_area(class_key(school_class))
+        for name in db.session.scalars(select(GameAccount.name)):
+            room.remove_account(name)
+        room.close_joining(False)
