@@ -26,8 +26,8 @@ from teacher_portal.classroom.plots import PlacedEstate, placed_estate
 from teacher_portal.core.extensions import db
 from teacher_portal.estates.build_jobs import start_estate_build
 from teacher_portal.game import jobs
-from teacher_portal.game.areas import class_key
-from teacher_portal.models import GameAccount, GameServer, Pupil, SchoolClass
+from teacher_portal.game.areas import build_origin, class_key
+from teacher_portal.models import GameAccount, GameServer, Pupil, SchoolClass, Teacher, WorldArea
 from teacher_portal.models.voting import CastBallot, VoterRoll
 from teacher_portal.voting import chat
 from tests import real_components
@@ -128,7 +128,7 @@ def world(
         room = Classroom(conn)
         for setting in (room.close_joining, room.freeze, room.mute, room.lock_plots):
             setting(False)
-        room.forget_area(class_key(db.session.get(SchoolClass, school_class.id)))
+        room.forget_area(class_key(school_class))
         for name in db.session.scalars(select(GameAccount.name)):
             room.remove_account(name)
 
@@ -181,6 +181,20 @@ def _said(client: PupilClient, text: str) -> bool:
     return any(text in line for line in client.received_chat())
 
 
+def _class_on_a_server_the_toolkit_does_not_run(world: World, game: GameConnection) -> int:
+    """Another class of the teacher's, whose server the portal treats as RaspberryJuice (it is
+    the same world: only what every mcpi server has is used)."""
+    with world.app.app_context():
+        teacher = db.session.get(SchoolClass, world.class_id).teacher_id
+        other = create_class(db.session.get(Teacher, teacher), "7.B")
+        server = GameServer(
+            class_id=other.id, kind="raspberryjuice", host=game.host, port=game.port
+        )
+        db.session.add(server)
+        db.session.commit()
+    return other.id
+
+
 def test_the_teacher_steers_the_class_and_a_chat_vote_is_the_typists(
     world: World, game: GameConnection, tmp_path: Path
 ) -> None:
@@ -204,6 +218,9 @@ def test_the_teacher_steers_the_class_and_a_chat_vote_is_the_typists(
         world.post("/world/message", text="Kom hen til fælleshuset")
         assert wait_for(lambda: _said(bjoerk_client, "[Lærer] Kom hen til fælleshuset"))
         world.post("/world/settings/frozen", on="0")
+        other = _class_on_a_server_the_toolkit_does_not_run(world, game)
+        world.teacher.post(f"/classes/{other}/world/message", data={"text": "Hej fra 7.B"})
+        assert wait_for(lambda: _said(asta_client, "Hej fra 7.B"))  # chat.post, as anywhere
         world.teacher.post(world.url("/lessons"), data={"lesson": LESSON})
         assert wait_for(lambda: any("Genbrug" in t for t in asta_client.screen_texts()))
         world.post("/world/settings/muted", on="1")
@@ -268,3 +285,23 @@ def test_roster_changes_reach_the_world(world: World, game: GameConnection) -> N
     (x1, z1), (x2, z2) = (_middle(placed.plots()[plot]) for plot in ("gruppe_1", "gruppe_2"))
     assert room.can_build("DinaBygger", x2, y, z2)
     assert not room.can_build("Carl", x1, y, z1)
+
+
+def test_deleting_the_class_clears_its_land_and_frees_its_area(
+    world: World, game: GameConnection
+) -> None:
+    with world.app.app_context():
+        area = db.session.scalar(select(WorldArea).where(WorldArea.class_id == world.class_id))
+        land = (area.x1, area.y + 1, area.z1, area.x2, area.y + area.height - 1, area.z2)
+        corner = (area.x1, area.y, area.z1)
+    assert (game.get_blocks(*land) != 0).any()  # the estate stands
+    page = world.teacher.post(world.url("/delete"), follow_redirects=True).text
+    assert "er slettet" in page
+    assert (game.get_blocks(*land) == 0).all()  # bare land for the next class
+    assert not {"Asta", "Bjoerk", "DinaBygger"} & world.accounts_in_the_world()
+    with world.app.app_context():
+        assert db.session.scalar(select(WorldArea)) is None
+        newcomer = create_class(create_teacher("ny@example.org", name="Nina"), "5.A")
+        db.session.add(GameServer(class_id=newcomer.id, host=game.host, port=game.port))
+        db.session.commit()
+        assert build_origin(db.session.get(SchoolClass, newcomer.id), ESTATE) == corner
