@@ -1,5 +1,6 @@
-"""Where the teacher sends players in an estate: the meeting place in front of the common
-house's door (or the estate's middle when it has none) and the middle of each plot.
+"""Where the teacher sends players in an estate: the meeting place the estate names, else in
+front of the common house's door (or the estate's middle when it has none), and the middle
+of each plot.
 
 A point is model-local (add the build's origin) and always a spot a player can stand on:
 ground underfoot and two free blocks above, found in the voxels nearest the wanted place,
@@ -43,6 +44,8 @@ def meeting_points(estate: Estate, model: VoxelModel) -> MeetingPoints:
 
 
 def _meeting_cell(estate: Estate) -> tuple[int, int]:
+    if estate.meeting_point is not None:
+        return estate.meeting_point
     house = next((f for f in estate.features if isinstance(f, CommonHouse)), None)
     if house is None:
         return estate.size[0] // 2, estate.size[1] // 2

@@ -17,6 +17,7 @@ from teacher_portal.core.extensions import db
 from teacher_portal.game.servers import is_managed, server_for
 from teacher_portal.models import Group, Pupil, SchoolClass, Teacher
 from worlds.building_features import CommonHouse
+from worlds.schema import Estate
 
 
 def _with_accounts(school_class: SchoolClass) -> None:
@@ -57,6 +58,15 @@ class WorldPanel:
     text: str
 
 
+def _meeting_place(estate: Estate | None) -> str:
+    """Where "bring everyone" sends the class, as `meeting_points` chooses it."""
+    if estate is not None and estate.meeting_point is not None:
+        return _("the estate's meeting place")
+    if estate is not None and any(isinstance(f, CommonHouse) for f in estate.features):
+        return _("the common house")
+    return _("the middle of the estate")
+
+
 def world_panel(school_class: SchoolClass) -> WorldPanel:
     managed = is_managed(server_for(school_class))
     if managed:
@@ -64,7 +74,6 @@ def world_panel(school_class: SchoolClass) -> WorldPanel:
     state = settings_of(school_class)
     placed = placed_estate(school_class)
     lang = str(get_locale() or "da")
-    houses = [f for f in placed.estate.features if isinstance(f, CommonHouse)] if placed else []
     return WorldPanel(
         managed=managed,
         in_game=in_game(school_class),
@@ -79,7 +88,7 @@ def world_panel(school_class: SchoolClass) -> WorldPanel:
         teacher=teacher_login(db.session.get(Teacher, school_class.teacher_id)),
         pupils=[(pupil, pupil_login(pupil)) for pupil in school_class.pupils] if managed else [],
         built=placed is not None,
-        meeting_place=_("the common house") if houses else _("the middle of the estate"),
+        meeting_place=_meeting_place(placed.estate if placed else None),
         groups=group_plots(school_class, placed.estate, lang) if placed else [],
         text=phase_text(school_class) if managed else "",
     )
