@@ -151,17 +151,21 @@ local function set_account(args)
 	if not name or not name:match("^[%w_]+$") or (role ~= "pupil" and role ~= "teacher") then
 		return "fail"
 	end
-	local hash = minetest.get_password_hash(name, password)
 	local auth = minetest.get_auth_handler()
-	if auth.get_auth(name) then
-		minetest.set_player_password(name, hash)
-	else
-		auth.create_auth(name, hash)
+	local old = auth.get_auth(name)
+	local changed = not old or not minetest.check_password_entry(name, old.password, password)
+	if changed then
+		local hash = minetest.get_password_hash(name, password)
+		if old then minetest.set_player_password(name, hash) else auth.create_auth(name, hash) end
 	end
 	state.accounts[name] = role
 	state.class_of[name] = role == "pupil" and class or nil
 	minetest.set_player_privs(name, privileges_for(name))
 	persist()
+	if changed and old and minetest.get_player_by_name(name) then  -- e.g. a revoked card
+		minetest.kick_player(name, "Din adgangskode til spillet er skiftet. "
+			.. "Brug den fra dit nye login-kort, eller spørg din lærer.")
+	end
 	return "ok"
 end
 
