@@ -12,7 +12,7 @@ from flask import Flask
 from teacher_portal.classes.export import add_export_section
 from teacher_portal.classroom import handlers, views
 from teacher_portal.classroom.accounts import account_of_pupil
-from teacher_portal.classroom.chat_names import chat_votes_allowed
+from teacher_portal.classroom.chat_names import chat_names_checked, chat_votes_allowed
 from teacher_portal.classroom.panel import game_login, world_panel
 from teacher_portal.core.events import on
 from teacher_portal.core.panels import add_panel
@@ -45,5 +45,8 @@ def init_app(app: Flask) -> None:
     ]:
         on(app, event, handler)
     app.jinja_env.globals.update(
-        game_login=game_login, world_panel=world_panel, chat_votes_allowed=chat_votes_allowed
+        game_login=game_login,
+        world_panel=world_panel,
+        chat_votes_allowed=chat_votes_allowed,
+        chat_names_checked=chat_names_checked,
     )

@@ -16,8 +16,13 @@ from teacher_portal.game.servers import is_managed, server_for
 from teacher_portal.models import GameAccount, Pupil, SchoolClass
 
 
+def chat_names_checked(school_class: SchoolClass) -> bool:
+    """Only the managed world knows who a player is (its accounts, the card's password)."""
+    return is_managed(server_for(school_class))
+
+
 def chat_votes_allowed(school_class: SchoolClass) -> bool:
-    return is_managed(server_for(school_class)) or settings_of(school_class).chat_names_unchecked
+    return chat_names_checked(school_class) or settings_of(school_class).chat_names_unchecked
 
 
 def chat_voter(school_class: SchoolClass, player_name: str) -> Pupil | None:

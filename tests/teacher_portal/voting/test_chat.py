@@ -90,6 +90,17 @@ def test_unchecked_names_keep_chat_votes_off_until_the_teacher_accepts_them(
     assert "står ikke på klassens liste" in answer
 
 
+def test_unchecked_names_once_accepted_are_said_where_the_teacher_looks(
+    app, client, auth, chat_vote
+) -> None:
+    school_class, _, task = chat_vote
+    auth.login()
+    client.post(f"/classes/{school_class.id}/world/chat-names", data={"on": "1"})
+    warning = "Serveren tjekker ikke navne, så en elev kan stemme under en klassekammerats navn."
+    assert warning in client.get(f"/classes/{school_class.id}").text
+    assert warning in client.get(f"/votes/{task.id}").text
+
+
 @pytest.fixture
 def managed_class(app: Flask, game_server: real_components.GameServer):
     """A class in the managed world: Ali's account is made there by an update."""
