@@ -82,8 +82,10 @@ def upgrade():
         sa.PrimaryKeyConstraint("class_id", name=op.f("pk_class_world")),
     )
     _areas_from_builds()
-    with op.batch_alter_table("school_class") as batch:
-        batch.drop_column("build_slot")
+    # Not in batch mode: on SQLite that copies the table and drops the old one, and with
+    # foreign keys on the drop would cascade to every pupil, job and vote of every class.
+    # SQLite 3.35+ (and PostgreSQL) drop a column in place.
+    op.drop_column("school_class", "build_slot")
 
 
 def _areas_from_builds():
@@ -139,10 +141,9 @@ def _areas_from_builds():
 
 
 def downgrade():
-    with op.batch_alter_table("school_class") as batch:
-        batch.add_column(
-            sa.Column("build_slot", sa.Integer(), nullable=False, server_default="0")
-        )
+    op.add_column(
+        "school_class", sa.Column("build_slot", sa.Integer(), nullable=False, server_default="0")
+    )
     op.drop_table("class_world")
     op.drop_table("game_account")
     op.drop_table("world_area")
