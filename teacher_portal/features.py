@@ -7,6 +7,7 @@ from flask import Flask
 
 from teacher_portal import (
     classes,
+    classroom,
     estates,
     game,
     lesson_runs,
@@ -32,6 +33,7 @@ FEATURES: list[ModuleType] = [
     plots,
     voting,
     reports,
+    classroom,
     i18n,
     errors,
 ]

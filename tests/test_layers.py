@@ -40,6 +40,7 @@ PORTAL_FEATURES = (
     "voting",
     "counting",
     "reports",
+    "classroom",
 )
 PORTAL_FOUNDATIONS = ("core", "models", "background")
 

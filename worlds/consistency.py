@@ -41,6 +41,9 @@ def estate_issues(estate: Estate) -> list[FieldIssue]:
     for index, plot in enumerate(estate.plots):
         issues += _outside(plot.footprint(), bounds, ("plots", index, "at"), where)
     issues += _terrain_issues(estate, bounds, where)
+    if estate.meeting_point is not None:
+        point = Rect.at(estate.meeting_point, (1, 1))
+        issues += _outside(point, bounds, ("meeting_point",), where)
     if not issues:
         issues += overlap_issues(estate)
     return issues

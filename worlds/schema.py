@@ -119,6 +119,8 @@ class Estate(Strict):
     terrain: Terrain | None = None
     location: Location = Location()
     residents_per_home: Annotated[float, Field(ge=1, le=6)] = 1.8
+    meeting_point: Point | None = None
+    """Where the teacher's "bring everyone" sends the class; default: the common house."""
     features: list[Feature] = Field(default_factory=list)
     sites: list[Site] = Field(default_factory=list)
     plots: list[Plot] = Field(default_factory=list)

@@ -6,6 +6,10 @@ one Python side of it. Only the managed world has the mod: other servers (Raspbe
 answer these commands with nothing, so the portal offers them only for the managed world.
 
 Coordinates are the server's mcpi coordinates, as for building.
+
+Classes share a world: a `Classroom` made with a class key (its area's id) steers only that
+class's pupils (freeze, mute, text, locked plots, messages) and gives its pupils' accounts
+that class; one made without steers every pupil in the world.
 """
 
 from collections.abc import Iterable
@@ -51,6 +55,12 @@ def _checked_id(identifier: str) -> str:
     return identifier
 
 
+def _checked_class(key: str) -> str:
+    if "/" in key:
+        raise ClassroomError(f"{key!r} is not a class key (no '/': plot ids use it)")
+    return _checked_id(key)
+
+
 def _checked_password(password: str) -> str:
     if not 4 <= len(password) <= 32 or any(c not in PASSWORD_ALPHABET + "-" for c in password):
         raise ClassroomError("a game password uses 4–32 of the card alphabet's letters")
@@ -60,8 +70,10 @@ def _checked_password(password: str) -> str:
 class Classroom:
     """Steer the managed world's class features over an open connection."""
 
-    def __init__(self, connection: GameConnection) -> None:
+    def __init__(self, connection: GameConnection, class_key: str | None = None) -> None:
         self._conn = connection
+        self._class = _checked_class(class_key) if class_key is not None else None
+        self._scope = (self._class,) if self._class is not None else ()
 
     def _ask(self, command: str, *args: object) -> str:
         return self._conn.query(f"world.jagten.{command}", *args)
@@ -70,7 +82,8 @@ class Classroom:
 
     def set_account(self, name: str, password: str, role: Role = "pupil") -> None:
         """Create the player's account, or change its password and role."""
-        self._ask("account", _checked_name(name), _checked_password(password), role)
+        scope = self._scope if role == "pupil" else ()
+        self._ask("account", _checked_name(name), _checked_password(password), role, *scope)
 
     def remove_account(self, name: str) -> None:
         """The player can no longer join; if they are in the game, they are sent out."""
@@ -97,7 +110,8 @@ class Classroom:
         self._ask("forget", _checked_id(area_id))
 
     def lock_plots(self, locked: bool = True) -> None:
-        self._ask("lockPlots", int(locked))
+        """Nobody but the teacher builds in the plots (of this class, or all)."""
+        self._ask("lockPlots", int(locked), *self._scope)
 
     def can_build(self, name: str, x: int, y: int, z: int) -> bool:
         """What the engine's protection answers for this player at this node."""
@@ -107,19 +121,26 @@ class Classroom:
 
     def freeze(self, frozen: bool = True) -> None:
         """Pupils cannot move, fly or build, and read "Stop! Lyt til din lærer."."""
-        self._ask("freeze", int(frozen))
+        self._ask("freeze", int(frozen), *self._scope)
 
     def mute(self, muted: bool = True) -> None:
         """Pupils cannot chat; the teacher still can."""
-        self._ask("mute", int(muted))
+        self._ask("mute", int(muted), *self._scope)
 
     def show_text(self, text: str) -> None:
-        """Text shown on every player's screen (the phase's task); empty removes it."""
-        self._ask("text", safe_argument(text, 600))
+        """Text shown on the pupils' screens (the phase's task); empty removes it."""
+        if self._class is None:
+            self._ask("text", safe_argument(text, 600))
+        else:
+            self._ask("classText", self._class, safe_argument(text, 600))
 
     def message(self, text: str) -> None:
-        """A chat line to everyone, marked as the teacher's."""
-        self._ask("message", safe_chat_text(text))
+        """A chat line to everyone (to the class's pupils and the teachers), marked as the
+        teacher's."""
+        if self._class is None:
+            self._ask("message", safe_chat_text(text))
+        else:
+            self._ask("classMessage", self._class, safe_chat_text(text))
 
     def bring(self, x: float, y: float, z: float, names: Iterable[str] = ()) -> int:
         """Move the named players (default: every pupil) to a point; how many moved."""

@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 
 from teacher_portal.classes.access import own_class_or_404, own_pupil_or_404
 from teacher_portal.core.codes import card_code, new_token
+from teacher_portal.core.events import emit
 from teacher_portal.core.extensions import db
 from teacher_portal.core.public_links import public_url
 from teacher_portal.models import Pupil
@@ -58,6 +59,7 @@ def revoke(class_id: int, pupil_id: int) -> Response:
     _end_sessions(pupil)
     pupil.card_token = None
     db.session.commit()
+    emit("class_changed", pupil.school_class)
     flash(_("%(name)s's card no longer works.", name=pupil.nickname), "success")
     return redirect(url_for("classes.view", class_id=class_id) + "#pupils")
 
@@ -69,6 +71,7 @@ def reissue(class_id: int, pupil_id: int) -> Response:
     _end_sessions(pupil)
     pupil.card_token = new_token()
     db.session.commit()
+    emit("class_changed", pupil.school_class)
     flash(
         _("%(name)s has a new card; print it from the card page.", name=pupil.nickname), "success"
     )

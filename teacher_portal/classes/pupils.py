@@ -13,6 +13,7 @@ from teacher_portal.classes import teams
 from teacher_portal.classes.access import own_class_or_404, own_pupil_or_404
 from teacher_portal.classes.roster import TEAM_NAME_MAX, Roster, parse_roster
 from teacher_portal.classes.roster_save import save_roster
+from teacher_portal.core.events import emit
 from teacher_portal.core.extensions import db
 from teacher_portal.core.names import clean_name
 from teacher_portal.models import Group, Household
@@ -39,6 +40,7 @@ def roster(class_id: int) -> str | Response:
         confirmed = request.form.get("previewed") == paste_digest(text)
         if request.form.get("action") == "save" and confirmed and not preview.problems:
             saved = save_roster(school_class, preview)
+            emit("class_changed", school_class)
             for note in preview.notes:
                 flash(note, "info")
             flash(ngettext("%(num)d pupil added.", "%(num)d pupils added.", saved.added), "success")
@@ -81,6 +83,7 @@ def split_groups(class_id: int) -> Response:
         flash(_("Choose from 1 to %(max)d groups.", max=max(pupils, 1)), "error")
     else:
         teams.split_into_groups(school_class, count)
+        emit("class_changed", school_class)
         flash(_("The class is split into %(count)d groups.", count=count), "success")
     return redirect(url_for("classes.view", class_id=class_id) + "#groups")
 
@@ -107,6 +110,7 @@ def save(class_id: int) -> Response:
         pupil.household_id = int(household) if household in households else None
         pupil.minecraft_name = name[:MINECRAFT_NAME_MAX] or None
     db.session.commit()
+    emit("class_changed", school_class)
     flash(_("Saved."), "success")
     return redirect(url_for("classes.view", class_id=class_id) + "#pupils")
 
@@ -116,6 +120,7 @@ def delete(class_id: int, pupil_id: int) -> Response:
     pupil = own_pupil_or_404(class_id, pupil_id)
     db.session.delete(pupil)
     db.session.commit()
+    emit("class_changed", own_class_or_404(class_id))
     flash(_("%(name)s is removed from the class.", name=pupil.nickname), "success")
     return redirect(url_for("classes.view", class_id=class_id) + "#pupils")
 
@@ -134,6 +139,7 @@ def add_team(class_id: int, kind: str) -> Response:
     else:
         db.session.add(model(class_id=class_id, name=name))
         db.session.commit()
+        emit("class_changed", school_class)
     return redirect(url_for("classes.view", class_id=class_id) + f"#{kind}")
 
 
@@ -145,6 +151,7 @@ def delete_team(class_id: int, kind: str, team_id: int) -> Response:
         abort(404)
     db.session.delete(team)
     db.session.commit()
+    emit("class_changed", school_class)
     return redirect(url_for("classes.view", class_id=class_id) + f"#{kind}")
 
 

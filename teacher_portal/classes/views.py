@@ -13,6 +13,7 @@ from teacher_portal.classes.access import own_class_or_404
 from teacher_portal.classes.export import export_class
 from teacher_portal.core.clock import current_school_year
 from teacher_portal.core.codes import new_class_code
+from teacher_portal.core.events import emit
 from teacher_portal.core.extensions import db
 from teacher_portal.core.form_fields import WholeNumberField, at_most, number_from, required
 from teacher_portal.core.names import clean_name
@@ -68,8 +69,6 @@ def new() -> str | Response:
             class_code=unused_class_code(),
         )
         db.session.add(school_class)
-        db.session.flush()
-        school_class.build_slot = (school_class.id - 1) % current_app.config["BUILD_SLOTS"]
         db.session.commit()
         flash(_("Class created. Now paste the pupils' nicknames."), "success")
         return redirect(url_for("classes.pupils.roster", class_id=school_class.id))
@@ -123,6 +122,7 @@ def delete(class_id: int) -> str | Response:
     school_class = own_class_or_404(class_id)
     if request.method == "POST":
         name = school_class.name
+        emit("class_deleting", school_class)
         db.session.delete(school_class)
         db.session.commit()
         flash(_("The class %(name)s and all its data are deleted.", name=name), "success")

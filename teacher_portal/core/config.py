@@ -44,13 +44,15 @@ DEFAULTS: dict[str, Any] = {
     "GAME_HOST": "127.0.0.1",
     "GAME_PORT": MCPI_PORT,
     "MINETEST_JOIN_PORT": MINETEST_PORT,
-    # Class slots start at the spawn point, so pupils arrive at their estate; the test suite
-    # moves this to x = 2000 (the portal's share of the shared test world).
+    # The part of the world where classes get their areas (game/areas.py): from the spawn
+    # point east and south, so the first class's pupils arrive at their estate; the test
+    # suite moves it to x = 2000 (the portal's share of the shared test world).
     "BUILD_REGION_X": 0,
-    "BUILD_SLOT_WIDTH": 200,
-    "BUILD_SLOTS": 5,
-    "BUILD_Y": 0,
     "BUILD_Z": 0,
+    "BUILD_REGION_WIDTH": 30000,
+    "BUILD_REGION_DEPTH": 30000,
+    "BUILD_GAP": 16,  # free land between two classes' areas
+    "BUILD_Y": 0,
 }
 
 

@@ -81,6 +81,13 @@ def measures(
         return None
 
 
+def forget() -> None:
+    """Drop every kept set of measures (e.g. after an estate file changed); sets being worked
+    out finish, but nobody waits for them any more."""
+    with _lock:
+        _futures.clear()
+
+
 def pending(estate_id: str, variants: Mapping[str, str], *, sun_map: bool = False) -> bool:
     """Whether these measures are still being worked out."""
     return not _future(estate_id, variants, sun_map).done()

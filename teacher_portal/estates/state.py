@@ -21,17 +21,18 @@ from minecraft_scripts.plots import CapturedBuild
 from minecraft_scripts.voxels import VoxelModel
 from teacher_portal.core.extensions import db
 from teacher_portal.estates.catalog import load_estate
-from teacher_portal.game.jobs import build_origin
+from teacher_portal.game.areas import planned_origin
 from teacher_portal.lesson_runs.runs import class_phase
 from teacher_portal.models import ClassEstate, EstateDecision, PlotCapture, SchoolClass
 
 
 def class_estate(school_class: SchoolClass, estate_id: str) -> ClassEstate:
-    """The class's row for this estate, made (at the class's place) the first time."""
+    """The class's row for this estate, made (at the class's place) the first time; every
+    build places it in the class's area again (`build_jobs.estate_in_area`)."""
     found = stored_estate(school_class, estate_id)
     if found is not None:
         return found
-    x, y, z = build_origin(school_class)
+    x, y, z = planned_origin(school_class)
     made = ClassEstate(
         class_id=school_class.id, estate_id=estate_id, origin_x=x, origin_y=y, origin_z=z
     )
@@ -65,7 +66,7 @@ def current_estate_id(school_class: SchoolClass) -> str | None:
 def estate_origin(school_class: SchoolClass, estate_id: str) -> tuple[int, int, int]:
     """Where the class's estate stands (or will stand) in the world."""
     stored = stored_estate(school_class, estate_id)
-    return stored.origin if stored is not None else build_origin(school_class)
+    return stored.origin if stored is not None else planned_origin(school_class)
 
 
 def standing_decisions(estate: ClassEstate) -> list[EstateDecision]:

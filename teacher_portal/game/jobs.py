@@ -25,7 +25,6 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -37,6 +36,7 @@ from teacher_portal import background
 from teacher_portal.background import sweep
 from teacher_portal.core.clock import utcnow
 from teacher_portal.core.extensions import db
+from teacher_portal.game.areas import NoRoom
 from teacher_portal.models import JOB_KINDS, BuildJob, LessonRun, SchoolClass
 from worlds.datafile import DataFileError
 
@@ -57,13 +57,6 @@ def register_work(kind: str, work: Work) -> None:
     if kind not in JOB_KINDS:
         raise ValueError(f"unknown job kind {kind!r}; choose one of {', '.join(JOB_KINDS)}")
     _work[kind] = work
-
-
-def build_origin(school_class: SchoolClass) -> tuple[int, int, int]:
-    """Each class builds in its own slot of the portal's region, so classes never overlap."""
-    config = current_app.config
-    x = config["BUILD_REGION_X"] + school_class.build_slot * config["BUILD_SLOT_WIDTH"]
-    return x, config["BUILD_Y"], config["BUILD_Z"]
 
 
 def latest_finished_build(
@@ -160,6 +153,33 @@ def start_job(
     return job
 
 
+def refused_job(
+    school_class: SchoolClass,
+    kind: str,
+    estate_id: str,
+    error: str,
+    *,
+    lesson_run: LessonRun | None = None,
+) -> BuildJob:
+    """A job that cannot start (no room in the world): recorded as failed with the reason,
+    so the page says what to do and *Try again* asks once more."""
+    running = active_job(school_class)
+    if running is not None:
+        return running
+    job = BuildJob(
+        class_id=school_class.id,
+        lesson_run_id=lesson_run.id if lesson_run else None,
+        kind=kind,
+        estate_id=estate_id,
+        origin_x=0,
+        origin_y=0,
+        origin_z=0,
+    )
+    db.session.add(job)
+    finish(job, "failed", error=error)
+    return job
+
+
 def retry(job: BuildJob) -> BuildJob:
     """Run a failed job again: same kind, estate, plots, sites and place."""
     school_class = db.session.get(SchoolClass, job.class_id)
@@ -215,7 +235,7 @@ def run_job(job_id: int) -> None:
         _fail(job_id, _("The game server did not answer: %(detail)s", detail=str(error)))
     except (DataFileError, LookupError) as error:
         _fail(job_id, _("The estate could not be loaded: %(detail)s", detail=str(error)))
-    except PlotProblem as error:
+    except (PlotProblem, NoRoom) as error:
         _fail(job_id, str(error))
     except Exception as error:  # a job must always end with a reason the teacher can read
         log.exception("job %s failed", job_id)

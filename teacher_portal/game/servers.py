@@ -23,6 +23,12 @@ def school_default() -> GameServer:
     return GameServer(kind=config["GAME_KIND"], host=config["GAME_HOST"], port=config["GAME_PORT"])
 
 
+def is_managed(server: GameServer) -> bool:
+    """The toolkit's own Minetest world, with its mod: accounts, protection, class control.
+    ("Minetest" in the settings means that world; any other server is RaspberryJuice's.)"""
+    return server.kind == "minetest"
+
+
 def server_for(school_class: SchoolClass) -> GameServer:
     own = db.session.scalar(select(GameServer).where(GameServer.class_id == school_class.id))
     return own if own is not None else school_default()

@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response
 from lessons.guide import markdown_block, render_guide
 from teacher_portal.classes.access import own_class_or_404, own_run_or_404
 from teacher_portal.core.clock import utcnow
+from teacher_portal.core.events import emit
 from teacher_portal.core.extensions import db
 from teacher_portal.game import jobs, previews
 from teacher_portal.lesson_runs import plans
@@ -50,6 +51,7 @@ def start(class_id: int) -> Response:
     run = LessonRun(class_id=class_id, lesson_id=lesson_id)
     db.session.add(run)
     db.session.commit()
+    emit("phase_changed", run)
     return redirect(url_for("lesson_runs.view", run_id=run.id))
 
 
@@ -83,6 +85,7 @@ def go_to_phase(run_id: int) -> Response:
     run.phase_index = index
     run.phase_started_at = utcnow()
     db.session.commit()
+    emit("phase_changed", run)
     return redirect(url_for("lesson_runs.view", run_id=run.id))
 
 
@@ -91,6 +94,7 @@ def finish(run_id: int) -> Response:
     run = own_run_or_404(run_id)
     run.finished_at = run.finished_at or utcnow()
     db.session.commit()
+    emit("phase_changed", run)
     flash(_("The lesson is finished."), "success")
     return redirect(url_for("classes.view", class_id=run.class_id))
 

@@ -10,6 +10,7 @@ from teacher_portal.models.plots import PlotAssignment, PlotCapture, Proposal
 from teacher_portal.models.reports import ClassMessage, ClassReport, ReportAnswer, ReportLink
 from teacher_portal.models.settings import SchoolSettings
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask
+from teacher_portal.models.world import ClassWorld, GameAccount, WorldArea
 
 __all__ = [
     "GAME_KINDS",
@@ -22,7 +23,9 @@ __all__ = [
     "ClassEstate",
     "ClassMessage",
     "ClassReport",
+    "ClassWorld",
     "EstateDecision",
+    "GameAccount",
     "GameServer",
     "Group",
     "Household",
@@ -39,4 +42,5 @@ __all__ = [
     "Teacher",
     "VoterRoll",
     "VotingTask",
+    "WorldArea",
 ]

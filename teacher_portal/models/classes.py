@@ -24,7 +24,6 @@ class SchoolClass(db.Model):
     grade: Mapped[int]
     school_year: Mapped[str] = mapped_column(String(20))
     class_code: Mapped[str] = mapped_column(String(12), unique=True)
-    build_slot: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     teacher: Mapped["Teacher"] = relationship()  # noqa: F821

@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from minecraft_scripts.generate import generate
 from minecraft_scripts.preview import estate_labels, png_bytes, render_map
 from teacher_portal.classes.access import own_class_or_404
+from teacher_portal.core.events import emit
 from teacher_portal.core.extensions import db
 from teacher_portal.estates import measures
 from teacher_portal.estates.catalog import load_estate
@@ -79,6 +80,7 @@ def in_order(class_id: int) -> Response:
     school_class = own_class_or_404(class_id)
     estate_id = plots_estate(school_class) or abort(404)
     table = assignments.assign_in_order(school_class, estate_id)
+    emit("class_changed", school_class)  # the game's plots follow
     flash(_("The groups have their plots, in order."), "success")
     _say_groups_without_plot(table)
     return _back_or(_plots_url(school_class))
@@ -101,6 +103,7 @@ def save(class_id: int) -> Response:
             "error",
         )
         return redirect(_plots_url(school_class))
+    emit("class_changed", school_class)
     flash(_("Saved."), "success")
     _say_groups_without_plot(assignments.plot_table(school_class, estate_id))
     return redirect(_plots_url(school_class))

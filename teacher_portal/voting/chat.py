@@ -1,8 +1,10 @@
 """Votes from the game chat: exactly one listener per vote the teacher listens on, across
 every process.
 
-`!stem 2` counts for the pupil whose Minecraft name wrote it, through the same `cast` as the
-phone ballot (exactly once, same weights), and the answer goes back into the chat.
+`!stem 2` counts for the pupil whose game account wrote it (`classroom.chat_names`: checked
+accounts in the managed world; elsewhere only if the teacher accepts unchecked Minecraft
+names), through the same `cast` as the phone ballot (exactly once, same weights), and the
+answer goes back into the chat.
 
 The teacher's wish is a `ChatListener` row (any web process writes it). The listener is
 background work (`listen`) that holds the vote's database lock (`background.locks`) while it
@@ -14,23 +16,29 @@ sweep. Stopping (or closing the vote) deletes the wish; the listener sees it wit
 
 from flask import Blueprint, current_app, flash, redirect, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import login_required
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from werkzeug.wrappers import Response
 
 from minecraft_scripts.chat_votes import ChatFormat, ChatVote, ChatVoteListener
 from minecraft_scripts.server.connection import GameConnection, GameConnectionError
 from teacher_portal import background
 from teacher_portal.background import locks, sweep
+from teacher_portal.classroom.chat_names import chat_names, chat_voter, chat_votes_allowed
 from teacher_portal.core.extensions import db
 from teacher_portal.game.servers import server_for
-from teacher_portal.models import ChatListener, Pupil, SchoolClass
+from teacher_portal.models import ChatListener, SchoolClass
 from teacher_portal.models.voting import VotingTask
 from teacher_portal.voting.access import own_task_or_404
 from teacher_portal.voting.casting import Outcome, cast
 
 bp = Blueprint("chat", __name__)
 
+CHAT_VOTES_OFF = _l(
+    "This game server does not check players' names, so chat votes are off. You can turn "
+    "them on in the class's game panel."
+)
 POLL_SECONDS = 1.0
 ANSWERS_KEPT = 20
 LOCK = "chat-listener"
@@ -59,18 +67,13 @@ ANSWERS = {
 
 
 def answer_chat_vote(task_id: int, vote: ChatVote, lang: str = "da") -> str:
-    """Cast a chat vote for the pupil with that Minecraft name; the answer for the chat."""
+    """Cast a chat vote for the pupil whose account wrote it; the answer for the chat."""
     texts = ANSWERS.get(lang, ANSWERS["da"])
     name = vote.player_name or "?"
     task = db.session.get(VotingTask, task_id)
     pupil = None
     if task is not None and vote.player_name:
-        pupil = db.session.scalar(
-            select(Pupil).where(
-                Pupil.class_id == task.class_id,
-                func.lower(Pupil.minecraft_name) == vote.player_name.lower(),
-            )
-        )
+        pupil = chat_voter(db.session.get(SchoolClass, task.class_id), vote.player_name)
     if task is None or pupil is None:
         return texts["unknown"].format(name=name)
     if pupil.card_token is None:  # revoked: no route lets the pupil act until a new card
@@ -161,7 +164,7 @@ def listen(task_id: int) -> None:
         task = db.session.get(VotingTask, task_id)
         school_class = db.session.get(SchoolClass, task.class_id)
         server = server_for(school_class)
-        names = [p.minecraft_name for p in school_class.pupils if p.minecraft_name]
+        names = chat_names(school_class)
         lang = current_app.config.get("BABEL_DEFAULT_LOCALE", "da")
         db.session.execute(
             update(ChatListener)
@@ -212,6 +215,8 @@ def start_listening(task_id: int) -> Response:
     task = own_task_or_404(task_id)
     if task.state != "open":
         flash(_("Open the vote before listening to the game chat."), "error")
+    elif not chat_votes_allowed(db.session.get(SchoolClass, task.class_id)):
+        flash(CHAT_VOTES_OFF, "error")
     else:
         try:
             start(task)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from teacher_portal.classes.access import own_class_or_404
+from teacher_portal.core.events import emit
 from teacher_portal.core.extensions import db
 from teacher_portal.lesson_runs.runs import active_run, current_phase
 from teacher_portal.models import LessonRun, Pupil, SchoolClass
@@ -199,6 +200,7 @@ def open_(task_id: int) -> Response:
     task = own_task_or_404(task_id)
     if tally.open_task(task):
         flash(_("The vote is open. Pupils find it on their page."), "success")
+        emit("vote_changed", task)
     return _back_or(url_for("voting.tasks.view", task_id=task.id))
 
 
@@ -209,6 +211,7 @@ def close(task_id: int) -> Response:
     if tally.close(task):
         chat.stop(task.id)
         flash(_("The vote is closed and counted."), "success")
+        emit("vote_changed", task)
         if task.builds:
             flash(*winner.say(winner.build_winner(task)))
     return _back_or(url_for("voting.tasks.view", task_id=task.id))

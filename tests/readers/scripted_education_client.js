@@ -145,6 +145,7 @@ function connect (attempt) {
     }
   })
   socket.on('close', () => {
+    if (!opened) return  // a refused attempt closes too: the retry below reports, once
     process.stdout.write(JSON.stringify(report), () => process.exit(0))
   })
   socket.on('open', () => { opened = true })

@@ -45,6 +45,8 @@ def make_app(tmp_path: Path, **overrides: Any) -> Flask:
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
         "BUILD_REGION_X": 2000,  # the portal's region of the shared test world: 2000 <= x < 3000
+        "BUILD_REGION_WIDTH": 1000,
+        "BUILD_REGION_DEPTH": 1000,
         **overrides,
     }
     app = create_app(config)

@@ -93,6 +93,13 @@ def test_feature_outside_the_estate_names_both_extents(tmp_path: Path) -> None:
     assert "x 0..39" in problem.message and "x 35..44" in problem.message
 
 
+def test_a_meeting_point_outside_the_estate_is_refused(tmp_path: Path) -> None:
+    text = HEADER + "meeting_point: [40, 5]\n"
+    problem = only_problem(tmp_path, text)
+    assert_at(problem, text, "[40, 5]", "meeting_point")
+    assert "x 0..39" in problem.message
+
+
 def test_diagonal_path_leg_suggests_a_corner(tmp_path: Path) -> None:
     text = HEADER + "features:\n  - type: path\n    points: [[0, 5], [10, 5], [20, 9]]\n"
     problem = only_problem(tmp_path, text)

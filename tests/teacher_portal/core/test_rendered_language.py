@@ -243,6 +243,8 @@ def _a_class_in_the_middle_of_the_course(app: Flask) -> dict[str, object]:
         "build_phase": build_phase,
         "vote_phase": vote_phase,
         "ali": ali.card_token,
+        "ali_id": ali.id,
+        "plot_group": group.id,
         "bo": bo.card_token,
         "tasks": {name: task.id for name, task in tasks.items()},
     }
@@ -282,7 +284,10 @@ def visit_pages(app: Flask, ids: dict, language: str) -> dict[str, str]:
         "card does not work": _get(visitor, "/c/no-such-card", 404),
         "not found": _get(visitor, "/no-such-page", 404),
     }
-    sign_in_pupil(pupil, ids["ali"])  # in a group with a plot, until the teacher splits them
+    with app.app_context():  # in a group with a plot (the split below is at random)
+        db.session.get(Pupil, ids["ali_id"]).group_id = ids["plot_group"]
+        db.session.commit()
+    sign_in_pupil(pupil, ids["ali"])
     pages |= {
         "proposal": _get(pupil, "/pupil/proposal"),
         "pupil gallery": _get(pupil, "/pupil/gallery"),

@@ -3,12 +3,10 @@ refused before the job connects (no server is ever asked: nothing listens on the
 port), and a build cut off says how far it got."""
 
 from flask import Flask
-from sqlalchemy import select
 
 from minecraft_scripts.server.build import BuildInterrupted
 from teacher_portal.core.extensions import db
 from teacher_portal.estates.build_jobs import start_estate_build
-from teacher_portal.estates.state import class_estate
 from teacher_portal.game import jobs
 from teacher_portal.models import BuildJob, GameServer
 from tests.real_components import free_port
@@ -16,19 +14,18 @@ from tests.teacher_portal.factories import create_class, default_teacher
 
 
 def test_a_build_outside_the_world_fails_before_connecting(app: Flask) -> None:
+    app.config["BUILD_Y"] = 30_990  # the estate's roofs would reach above Minetest's y = 31,000
     with app.app_context():
         school_class = create_class(default_teacher())
         db.session.add(GameServer(class_id=school_class.id, host="127.0.0.1", port=free_port()))
-        estate = class_estate(school_class, "gogeurtgaarden")
-        estate.origin_x = 40_000  # Minetest's world ends at ±31,000
         db.session.commit()
         job = start_estate_build(school_class, "gogeurtgaarden")
         jobs.wait(job.id, timeout=30)
         db.session.expire_all()
-        ended = db.session.scalar(select(BuildJob).where(BuildJob.id == job.id))
+        ended = db.session.get(BuildJob, job.id)
     assert ended.state == "failed"
     assert ended.error.startswith("Bebyggelsen passer ikke ind i spillets verden:")
-    assert "40.000" in ended.error and "31.000" in ended.error
+    assert "y 30.990" in ended.error and "31.000" in ended.error
 
 
 def test_a_build_cut_off_tells_the_teacher_how_far_it_got(app: Flask, monkeypatch) -> None:

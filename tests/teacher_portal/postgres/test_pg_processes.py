@@ -76,11 +76,11 @@ def portal(database_url: str, tmp_path_factory) -> Iterator[Portal]:
         portal.stop()
 
 
-def _class_on(app, host: str, port: int, slot: int, name: str) -> int:
+def _class_on(app, host: str, port: int, name: str) -> int:
+    """A class of its own teacher; its area in the world is allocated at its first build."""
     with app.app_context():
         teacher = create_teacher(f"{name}@example.org")
         school_class = create_class(teacher, name)
-        school_class.build_slot = slot
         db.session.add(GameServer(class_id=school_class.id, host=host, port=port))
         db.session.commit()
         return school_class.id
@@ -124,7 +124,7 @@ def _final_status(browser: Browser, base_url: str, job_id: int, seen: list[dict]
 
 
 def test_a_build_outlives_the_web_process_that_started_it(portal: Portal, app, game_server) -> None:
-    class_id = _class_on(app, game_server.host, game_server.port, 3, "byg")
+    class_id = _class_on(app, game_server.host, game_server.port, "byg")
     teacher = _log_in_as(portal, "byg")
     job_id = _start_build(teacher, portal.url("a"), class_id, app)
     portal.kill_web("a")  # SIGKILL: the process that queued the build is gone
@@ -150,7 +150,7 @@ def test_a_build_outlives_the_web_process_that_started_it(portal: Portal, app, g
 
 def test_a_build_whose_worker_is_killed_is_run_again(portal: Portal, app, game_server) -> None:
     link = StallingLink(game_server.host, game_server.port)
-    class_id = _class_on(app, "127.0.0.1", link.port, 4, "stop")
+    class_id = _class_on(app, "127.0.0.1", link.port, "stop")
     teacher = _log_in_as(portal, "stop")
     link.stall_after(STALL_AFTER_BYTES)
     try:
@@ -189,7 +189,7 @@ def test_one_chat_listener_across_workers_taken_over_when_its_worker_dies(
     portal.start_worker()  # two workers from here on
     with app.app_context():
         school_class = db.session.get(SchoolClass, _class_on(
-            app, game_server.host, game_server.port, 0, "chat"
+            app, game_server.host, game_server.port, "chat"
         ))  # fmt: skip
         create_pupil(school_class, "Ali", minecraft_name="AliCraft")
         task = create_task(school_class, method="plurality")

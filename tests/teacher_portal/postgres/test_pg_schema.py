@@ -61,3 +61,10 @@ def test_database_url_from_the_environment_selects_postgres(
     with app.app_context(), db.engine.connect() as connection:
         assert connection.dialect.name == "postgresql"
         assert "voter_roll" in db.inspect(connection).get_table_names()
+
+
+def test_old_slots_become_areas_on_postgresql(postgres_url: str) -> None:
+    from tests.teacher_portal.classroom.test_world_migration import upgraded_areas
+
+    areas = upgraded_areas(postgres_url)
+    assert areas == {3: (2000, 2099, "h:4711"), 2: (2200, 2299, "h:4711")}

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from minecraft_scripts.generate import generate, site_box
 from minecraft_scripts.server.build import build_estate, detect_edition, expected_keys, read_keys
 from teacher_portal.core.extensions import db
-from teacher_portal.game import jobs
+from teacher_portal.game import areas, jobs
 from teacher_portal.models import GameServer
 from teacher_portal.models.voting import VotingTask
 from tests import real_components
@@ -70,7 +70,8 @@ def test_a_ranked_site_vote_from_phones_to_the_built_winner(
             GameServer(class_id=school_class.id, host=game_server.host, port=game_server.port)
         )
         db.session.commit()
-        origin = jobs.build_origin(school_class)
+        origin = areas.build_origin(school_class, ESTATE)
+        db.session.commit()
     assert 3000 <= origin[0] < 4000
     with game_server.connect() as conn:  # the estate as it stands before the vote
         build_estate(conn, load_estate(ESTATE), at=origin, diff=True)

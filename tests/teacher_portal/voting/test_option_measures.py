@@ -48,7 +48,9 @@ def vote(app: Flask) -> dict:
 
 @pytest.fixture
 def busy_worker() -> Iterator[threading.Event]:
-    """The measures' one worker kept busy until the event is set: measures stay pending."""
+    """The measures' one worker kept busy until the event is set: measures stay pending
+    (none kept from an earlier test of the same run)."""
+    measures.forget()
     gate = threading.Event()
     measures._worker.submit(gate.wait, 60)
     yield gate
