@@ -12,6 +12,7 @@ import numpy as np
 from minecraft_scripts.generate import generate
 from minecraft_scripts.plots import Anchor, CapturedBuild, PlotProblem, site_placement
 from minecraft_scripts.voxels import MAX_MATERIALS, Box, VoxelModel
+from worlds.language import _
 from worlds.schema import Estate
 
 
@@ -35,7 +36,8 @@ def pasted(model: VoxelModel, part: VoxelModel, region: Box) -> VoxelModel:
     reaches above it; signs inside the region give way."""
     materials = (*model.materials, *(m for m in part.materials if m not in model.materials))
     if len(materials) > MAX_MATERIALS:
-        raise PlotProblem(f"the estate and the builds use more than {MAX_MATERIALS} blocks")
+        message = _("the estate and the builds use more than %(most)s blocks", most=MAX_MATERIALS)
+        raise PlotProblem(message)
     nx, ny, nz = model.size
     grid = np.zeros((nx, max(ny, region.y2 + 1), nz), dtype=np.uint8)
     grid[:, :ny, :] = model.grid
