@@ -8,6 +8,7 @@ beside an English error (or an English file message inside a Danish one) fails.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import signal
@@ -19,6 +20,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import click
+import click.core
+import click.exceptions
+import click.parser
+import click.types
 import pytest
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
@@ -27,6 +33,7 @@ from minecraft_scripts.server.managed_minetest import port_in_use
 from minecraft_scripts.server.ports import MCPI_PORT
 from teacher_portal.cli import main
 from tests.real_components import GameServer, free_port, require
+from worlds.command_errors import CLICK_MESSAGES
 from worlds.language import DOMAIN, TRANSLATIONS_DIR
 
 RESULT = ["build", "gogeurtgaarden", "--dry-run"]
@@ -111,7 +118,7 @@ def catalogue_words() -> dict[str, frozenset[str]]:
         language: {
             piece.strip(" .,:;()'–!?")
             for text in found
-            for piece in re.split(r"%\(\w+\)s|%%|\n", text)
+            for piece in re.split(r"%\(\w+\)s|%%|\{[^}]*\}|\n", text)
         }
         for language, found in texts.items()
     }
@@ -265,6 +272,45 @@ FAMILIES = [
         exit_code=1,
     ),
     Family(
+        "usage: a missing argument",
+        lambda tmp: ["build"],
+        {
+            "da": [
+                "Skriv 'jagten build --help' for at få hjælp.",
+                "Fejl: Mangler argumentet 'WORLD'.",
+            ],
+            "en": ["Try 'jagten build --help' for help.", "Error: Missing argument 'WORLD'."],
+        },
+        exit_code=2,
+    ),
+    Family(
+        "usage: an unknown command",
+        lambda tmp: ["buil"],
+        {
+            "da": ["Fejl: Der er ingen kommando 'buil'. Mente du 'build'?"],
+            "en": ["Error: No such command 'buil'. Did you mean 'build'?"],
+        },
+        exit_code=2,
+    ),
+    Family(
+        "usage: a value not among the choices",
+        lambda tmp: ["export", SMALL, "--format", "zip"],
+        {
+            "da": ["Fejl: Ugyldig værdi for '--format': 'zip' er ikke en af 'mcworld',"],
+            "en": ["Error: Invalid value for '--format': 'zip' is not one of 'mcworld',"],
+        },
+        exit_code=2,
+    ),
+    Family(
+        "usage: a bad value of our own",
+        lambda tmp: ["preview", SMALL, "-o", "x.png", "--variant", "legepladsen"],
+        {
+            "da": ["Fejl: Ugyldig værdi for '--variant': 'legepladsen' er ikke SITE=OPTION"],
+            "en": ["Error: Invalid value for '--variant': 'legepladsen' is not SITE=OPTION"],
+        },
+        exit_code=2,
+    ),
+    Family(
         "tally: not JSON",
         lambda tmp: ["tally", "--method", "plurality", _written(tmp, "stemmer.json", "nej")],
         {"da": ["ikke gyldig JSON"], "en": ["not valid JSON"]},
@@ -279,7 +325,7 @@ def test_every_command_family_speaks_one_language(
     family: Family, language: str, tmp_path: Path
 ) -> None:
     options = [] if language == "da" else ["--lang", "en"]  # Danish is the default
-    result = CliRunner().invoke(main, [*options, *family.args(tmp_path)])
+    result = CliRunner().invoke(main, [*options, *family.args(tmp_path)], prog_name="jagten")
     assert result.exit_code == family.exit_code, result.output
     for words in family.says[language]:
         assert words in result.output, result.output
@@ -332,3 +378,14 @@ def test_up_speaks_the_chosen_language(language: str, tmp_path: Path) -> None:
     for words in expected[language]:
         assert words in printed, printed
     assert_one_language(printed, language)
+
+
+def test_the_click_messages_we_translate_are_clicks_own() -> None:
+    """`CLICK_MESSAGES` must match click's msgids letter for letter, or they stay English."""
+    found: set[str] = set()
+    for module in (click.core, click.exceptions, click.parser, click.types):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("_", "ngettext"):
+                found.update(arg.value for arg in node.args if isinstance(arg, ast.Constant))
+    assert found >= CLICK_MESSAGES, sorted(CLICK_MESSAGES - found)
