@@ -68,7 +68,8 @@ translations: $(VENV)/.test-installed
 	$(BIN)/pybabel -q compile -d teacher_portal/translations
 	rm teacher_portal/messages.pot
 	$(BIN)/pybabel -q extract --no-location --sort-output -k N_ -k say -o worlds/jagten.pot \
-		worlds lessons minecraft_scripts teacher_portal/cli.py teacher_portal/counting/cli.py
+		worlds lessons minecraft_scripts teacher_portal/cli.py teacher_portal/counting/cli.py \
+		teacher_portal/core/school_network.py
 	$(BIN)/pybabel -q update -N --ignore-obsolete --no-fuzzy-matching -D jagten \
 		-i worlds/jagten.pot -d worlds/translations
 	$(BIN)/pybabel -q compile -D jagten -d worlds/translations

@@ -64,16 +64,26 @@ def session_issues(lesson: Lesson) -> Iterator[FieldIssue]:
         if phase.session != expected:
             yield FieldIssue(
                 ("phases", index, "session"),
-                f"session {phase.session} follows session {expected}: number the 45-minute "
-                f"lessons in order, {expected} or {expected + 1} here",
+                _(
+                    "session %(session)s follows session %(expected)s: number the 45-minute "
+                    "lessons in order, %(expected)s or %(next)s here",
+                    session=phase.session,
+                    expected=expected,
+                    next=expected + 1,
+                ),
             )
             return
         minutes += phase.minutes
         if minutes > SESSION_MINUTES:
             yield FieldIssue(
                 ("phases", index, "session"),
-                f"session {expected} takes {minutes} minutes, more than a {SESSION_MINUTES}-"
-                "minute lesson; move this phase to the next session or shorten it",
+                _(
+                    "session %(session)s takes %(minutes)s minutes, more than a "
+                    "%(most)s-minute lesson; move this phase to the next session or shorten it",
+                    session=expected,
+                    minutes=minutes,
+                    most=SESSION_MINUTES,
+                ),
             )
             return
 
@@ -85,8 +95,11 @@ def glossary_issues(lesson: Lesson) -> Iterator[FieldIssue]:
         if term not in known:
             yield FieldIssue(
                 ("glossary", index),
-                f"'{term}' is not in lessons/data/glossary.yaml; add it there or "
-                + did_you_mean(term, known),
+                _(
+                    "'%(term)s' is not in lessons/data/glossary.yaml; add it there or %(hint)s",
+                    term=term,
+                    hint=did_you_mean(term, known),
+                ),
             )
 
 
@@ -206,7 +219,7 @@ def _option_source_issues(
         )
     if options.into is not None and options.plots is None:
         yield FieldIssue(
-            (*loc, "into"), "'into' names the site a winning plot is built into: add 'plots'"
+            (*loc, "into"), _("'into' names the site a winning plot is built into: add 'plots'")
         )
     for name in ("plots", "variants"):
         yield from _duplicate_ids((*loc, name), getattr(options, name) or [])

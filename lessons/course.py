@@ -22,6 +22,7 @@ from lessons.schema import Lesson, Phase
 from worlds.data_model import Identifier, Strict, Text
 from worlds.datafile import FieldIssue
 from worlds.error_messages import did_you_mean
+from worlds.language import _
 
 COURSES_DIR = Path(__file__).resolve().parent / "courses"
 
@@ -70,43 +71,63 @@ def course_issues(course: Course, lessons: Mapping[str, Lesson]) -> Iterator[Fie
         loc = ("blocks", index)
         if block.lesson is None:
             if block.title is None or block.phases:
-                yield FieldIssue(loc, "a break has a 'title' and no phases; or name a 'lesson'")
+                message = _("a break has a 'title' and no phases; or name a 'lesson'")
+                yield FieldIssue(loc, message)
             continue
         lesson = lessons.get(block.lesson)
         if lesson is None:
             hint = did_you_mean(block.lesson, sorted(lessons))
-            yield FieldIssue((*loc, "lesson"), f"no lesson '{block.lesson}'; {hint}")
+            message = _("no lesson '%(lesson)s'; %(hint)s", lesson=block.lesson, hint=hint)
+            yield FieldIssue((*loc, "lesson"), message)
             continue
         if lesson.estate != course.estate:
             yield FieldIssue(
                 (*loc, "lesson"),
-                f"'{lesson.id}' is set in '{lesson.estate}', the day in '{course.estate}'",
+                _(
+                    "'%(lesson)s' is set in '%(estate)s', the day in '%(day)s'",
+                    lesson=lesson.id,
+                    estate=lesson.estate,
+                    day=course.estate,
+                ),
             )
         yield from _phase_issues(block, lesson, loc)
     total = sum(block.minutes for block in course.blocks)
     if total != course.minutes:
         yield FieldIssue(
             ("minutes",),
-            f"the blocks add up to {total} minutes, the day has {course.minutes}; "
-            "shorten or lengthen a block",
+            _(
+                "the blocks add up to %(total)s minutes, the day has %(minutes)s; shorten or "
+                "lengthen a block",
+                total=total,
+                minutes=course.minutes,
+            ),
         )
 
 
 def _phase_issues(block: CourseBlock, lesson: Lesson, loc: tuple) -> Iterator[FieldIssue]:
     if not block.phases:
-        yield FieldIssue((*loc, "phases"), "name the lesson's phases this block runs")
+        yield FieldIssue((*loc, "phases"), _("name the lesson's phases this block runs"))
     for position, number in enumerate(block.phases):
         if number > len(lesson.phases):
             yield FieldIssue(
                 (*loc, "phases", position),
-                f"'{lesson.id}' has phases 1–{len(lesson.phases)}, not {number}",
+                _(
+                    "'%(lesson)s' has phases 1–%(last)s, not %(number)s",
+                    lesson=lesson.id,
+                    last=len(lesson.phases),
+                    number=number,
+                ),
             )
     planned = sum(lesson.phases[n - 1].minutes for n in block.phases if n <= len(lesson.phases))
     if block.minutes > planned:
         yield FieldIssue(
             (*loc, "minutes"),
-            f"{block.minutes} minutes for phases the lesson gives {planned}; a block may "
-            "shorten phases, not stretch them",
+            _(
+                "%(minutes)s minutes for phases the lesson gives %(planned)s; a block may "
+                "shorten phases, not stretch them",
+                minutes=block.minutes,
+                planned=planned,
+            ),
         )
 
 
@@ -124,8 +145,16 @@ def character_issues(lessons: Mapping[str, Lesson]) -> Iterator[tuple[str, Field
                     lesson_id,
                     FieldIssue(
                         ("roles", index),
-                        f"'{role.id}' is {first[1]}, {first[2]} in '{first[0]}' but "
-                        f"{role.name.da}, {role.age} here; a character keeps name and age",
+                        _(
+                            "'%(role)s' is %(name)s, %(age)s in '%(lesson)s' but %(here)s, "
+                            "%(age_here)s here; a character keeps name and age",
+                            role=role.id,
+                            name=first[1],
+                            age=first[2],
+                            lesson=first[0],
+                            here=role.name.da,
+                            age_here=role.age,
+                        ),
                     ),
                 )
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from lessons.schema import Lesson, Subject
 from worlds.datafile import FieldIssue
 from worlds.error_messages import did_you_mean
+from worlds.language import _
 
 Bilingual = dict[str, str]
 
@@ -185,22 +186,33 @@ def curriculum_issues(lesson: Lesson) -> Iterator[FieldIssue]:
         if goal.subject not in lesson.subjects:
             yield FieldIssue(
                 (*loc, "subject"),
-                f"'{goal.subject}' is not among the lesson's subjects; add it to 'subjects' "
-                "or give the goal one of them",
+                _(
+                    "'%(subject)s' is not among the lesson's subjects; add it to 'subjects' or "
+                    "give the goal one of them",
+                    subject=goal.subject,
+                ),
             )
         areas = list(SUBJECTS[goal.subject].areas)
         if goal.area not in areas:
             yield FieldIssue(
                 (*loc, "area"),
-                f"'{goal.area}' is not a Fælles Mål competence area of {goal.subject}; "
-                + did_you_mean(goal.area, areas),
+                _(
+                    "'%(area)s' is not a Fælles Mål competence area of %(subject)s; %(hint)s",
+                    area=goal.area,
+                    subject=goal.subject,
+                    hint=did_you_mean(goal.area, areas),
+                ),
             )
     grades = set(lesson.grades)
     for index, subject in enumerate(lesson.subjects):
         if subject not in with_goals:
             yield FieldIssue(
                 ("subjects", index),
-                f"no curriculum goal serves {subject}; add one under 'curriculum' or remove it",
+                _(
+                    "no curriculum goal serves %(subject)s; add one under 'curriculum' or "
+                    "remove it",
+                    subject=subject,
+                ),
             )
         plan = SUBJECTS[subject]
         if not grades & plan.compulsory:
@@ -209,17 +221,22 @@ def curriculum_issues(lesson: Lesson) -> Iterator[FieldIssue]:
         if not any(grade in SUBJECTS[subject].compulsory for subject in lesson.subjects):
             yield FieldIssue(
                 ("grades", index),
-                f"none of the lesson's subjects is taught in grade {grade} "
-                "(folkeskoleloven, bilag 1); add a subject taught there or drop the grade",
+                _(
+                    "none of the lesson's subjects is taught in grade %(grade)s (folkeskoleloven, "
+                    "bilag 1); add a subject taught there or drop the grade",
+                    grade=grade,
+                ),
             )
 
 
 def _not_taught(subject: Subject, plan: SubjectPlan, grades: set[int]) -> str:
     taught = f"{min(plan.compulsory)}–{max(plan.compulsory)}"
-    message = (
-        f"{subject} is compulsory only in grades {taught} (folkeskoleloven, bilag 1), "
-        f"not in grades {min(grades)}–{max(grades)}"
-    )
+    asked = f"{min(grades)}–{max(grades)}"
+    message = _(
+        "%(subject)s is compulsory only in grades %(taught)s (folkeskoleloven, bilag 1), not in "
+        "grades %(grades)s",
+        subject=subject, taught=taught, grades=asked,
+    )  # fmt: skip
     if grades & plan.elective:
-        message += "; there it is an elective (valgfag): use another subject for the lesson"
-    return message + "; remove the subject or change the grades"
+        message += "; " + _("there it is an elective (valgfag): use another subject for the lesson")
+    return message + "; " + _("remove the subject or change the grades")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from worlds.language import _
+
 
 class PrintingError(RuntimeError):
     """The PDF could not be made; the message says what to install or fix."""
@@ -20,7 +22,10 @@ def html_to_pdf(html: str, base_url: str | Path | None = None) -> bytes:
         from weasyprint import HTML
     except (ImportError, OSError) as error:  # OSError: pango is missing
         raise PrintingError(
-            f"cannot make PDFs ({error}); install WeasyPrint (pip install weasyprint) and "
-            "pango (sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
+            _(
+                "cannot make PDFs (%(error)s); install WeasyPrint (pip install weasyprint) and "
+                "pango (sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
+                error=str(error),
+            )
         ) from None
     return HTML(string=html, base_url=str(base_url) if base_url else None).write_pdf()

@@ -21,6 +21,7 @@ from pydantic import (
 from lessons.vote_methods import DecisionKind, VoteMethod, VoteWeights
 from worlds.data_model import Identifier, Strict, Text
 from worlds.error_messages import did_you_mean
+from worlds.language import _
 
 
 def _one_of(choices: type[StrEnum]) -> WrapValidator:
@@ -31,7 +32,8 @@ def _one_of(choices: type[StrEnum]) -> WrapValidator:
             return handler(value)
         except ValidationError:
             hint = did_you_mean(str(value), [choice.value for choice in choices])
-            raise ValueError(f"unknown value {value!r}; {hint}") from None
+            raise ValueError(_("unknown value %(value)s; %(hint)s", value=repr(value),
+                               hint=hint)) from None  # fmt: skip
 
     return WrapValidator(validate)
 

@@ -9,6 +9,8 @@ method the counting code lacks.
 
 from enum import StrEnum
 
+from worlds.language import _
+
 
 class VoteMethod(StrEnum):
     """How ballots are counted."""
@@ -83,18 +85,23 @@ def decision_problem(
 ) -> str | None:
     """Why ``method`` cannot make this kind of decision, or None when it can."""
     if decision == DecisionKind.PROPOSAL and method not in PROPOSAL_METHODS:
-        return (
-            f"a proposal is decided by {names(PROPOSAL_METHODS)} "
-            f"(one cross: for or against), not '{method}'"
+        return _(
+            "a proposal is decided by %(methods)s (one cross: for or against), not '%(method)s'",
+            methods=names(PROPOSAL_METHODS),
+            method=str(method),
         )
     if decision == DecisionKind.RANKING and method not in RANKING_METHODS:
-        return (
-            f"a ranking orders the options by totals: use {names(RANKING_METHODS)}, not '{method}'"
+        return _(
+            "a ranking orders the options by totals: use %(methods)s, not '%(method)s'",
+            methods=names(RANKING_METHODS),
+            method=str(method),
         )
     if decision in (DecisionKind.PROPOSAL, DecisionKind.CHOICE) and (
         seats > 1 or method == VoteMethod.BLOC
     ):
-        return f"a {decision} has one outcome; several seats or a bloc vote are an election"
+        if decision == DecisionKind.PROPOSAL:
+            return _("a proposal has one outcome; several seats or a bloc vote are an election")
+        return _("a choice has one outcome; several seats or a bloc vote are an election")
     return None
 
 

@@ -17,16 +17,12 @@ from dataclasses import dataclass
 from enum import Enum
 
 from minecraft_scripts.server.connection import GameConnection, GameConnectionError
+from worlds.language import Language, _, using_language
 
 _POST_START = re.compile(r"-?\d+,")
 _PYCRAFT_ESCAPE = re.compile(r"&(amp|#124);")
 _VOTE_COMMAND = re.compile(r"\s*!\s*(stem|vote)(?![^\W\d])\s*(.*?)\s*", re.IGNORECASE)
 _CHOICE_SEPARATOR = re.compile(r"[\s,;]+")
-
-HELP = {
-    "da": "{name}: skriv fx !stem 2 (eller !stem 2 3 1 for at rangere)",
-    "en": "{name}: type e.g. !vote 2 (or !vote 2 3 1 to rank)",
-}
 
 
 class ChatFormat(Enum):
@@ -108,7 +104,7 @@ class ChatVoteListener:
         interval: float = 1.0,
         chat_format: ChatFormat = ChatFormat.PYCRAFT,
         known_names: Iterable[str] = (),
-        language: str = "da",
+        language: Language = "da",
     ) -> None:
         self.connection, self.on_vote = connection, on_vote
         self.interval, self.chat_format, self.language = interval, chat_format, language
@@ -129,7 +125,9 @@ class ChatVoteListener:
                 choices = parse_vote_command(post.message)
             except InvalidVoteCommand:
                 name = self.player_name(post.entity_id) or "?"
-                self.connection.post_to_chat(HELP[self.language].format(name=name))
+                with using_language(self.language):
+                    help_line = _("%(name)s: type e.g. !vote 2 (or !vote 2 3 1 to rank)", name=name)
+                self.connection.post_to_chat(help_line)
                 continue
             if choices is None:
                 continue

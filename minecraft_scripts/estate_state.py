@@ -18,6 +18,7 @@ from minecraft_scripts.generate import generate
 from minecraft_scripts.generate.canvas import GROUND_Y
 from minecraft_scripts.plots import Anchor, CapturedBuild, PlotProblem, site_placement
 from minecraft_scripts.voxels import MAX_MATERIALS, Box, Sign, VoxelModel
+from worlds.language import _
 from worlds.schema import Estate
 
 
@@ -88,10 +89,12 @@ def _with_proposal(model: VoxelModel, estate: Estate, decision: ProposalDecision
         if name not in materials:
             materials.append(name)
     if len(materials) > MAX_MATERIALS:
-        raise PlotProblem(
-            f"the estate and the class's builds use {len(materials) - 1} different blocks "
-            f"together; at most {MAX_MATERIALS - 1} fit one model"
-        )
+        message = _(
+            "the estate and the class's builds use %(count)s different blocks together; at "
+            "most %(most)s fit one model",
+            count=len(materials) - 1, most=MAX_MATERIALS - 1,
+        )  # fmt: skip
+        raise PlotProblem(message)
     grid = model.grid
     if region.y2 >= grid.shape[1]:
         grid = np.pad(grid, ((0, 0), (0, region.y2 + 1 - grid.shape[1]), (0, 0)))

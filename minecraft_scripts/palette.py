@@ -22,6 +22,7 @@ from functools import cache
 from typing import TypeAlias
 
 from minecraft_scripts.raw_blocks import legacy_colour, parse_raw_block_name, raw_block_name
+from worlds.language import _
 
 
 class Edition(StrEnum):
@@ -135,7 +136,9 @@ def material(name: str) -> Material:
         if raw is not None:
             return raw
         known = ", ".join(sorted(MATERIALS))
-        raise UnknownMaterial(f"no palette entry for material {name!r}; known: {known}") from None
+        message = _("no palette entry for material %(name)s; known: %(known)s", name=repr(name),
+                    known=known)  # fmt: skip
+        raise UnknownMaterial(message) from None
 
 
 def raw_block_material(name: str) -> Material | None:
@@ -327,7 +330,7 @@ def _material_for_raw(name: str) -> str:
     key = parse_raw_block_name(name)
     if key is None:
         material(name)  # raises UnknownMaterial with the list of known names
-        raise UnknownMaterial(f"material {name!r} has no block names")
+        raise UnknownMaterial(_("material %(name)s has no block names", name=repr(name)))
     block_id, data = key
     for exact in (True, False):
         for side in ("java", "minetest"):
@@ -336,6 +339,11 @@ def _material_for_raw(name: str) -> str:
                 if block.id == block_id and (block.data == data or not exact):
                     return entry.name
     raise UnknownMaterial(
-        f"legacy block {block_id}:{data} ({name}) has no modern name in the palette; "
-        "add a material with that block to minecraft_scripts/palette.py"
+        _(
+            "legacy block %(id)s:%(data)s (%(name)s) has no modern name in the palette; add "
+            "a material with that block to minecraft_scripts/palette.py",
+            id=block_id,
+            data=data,
+            name=name,
+        )
     )

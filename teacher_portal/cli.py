@@ -26,21 +26,39 @@ from minecraft_scripts.server.managed_minetest import (
 from teacher_portal.background.commands import process_options, serve_several, worker
 from teacher_portal.background.queue import uses_postgres
 from teacher_portal.counting.cli import tally
-from worlds.command_errors import CommandError
-from worlds.language import LANGUAGE_VARIABLE, say, using_language
+from worlds.command_errors import CommandError, speak_for_click
+from worlds.language import LANGUAGE_VARIABLE, Language, language_kept, say, set_language
+
+speak_for_click()
 
 
-@click.group()
+class Jagten(click.Group):
+    """The `jagten` group: the language `--lang` chooses holds until click has shown the
+    command's last line, so a usage mistake reads in it as the results do."""
+
+    def main(self, *args, **kwargs):
+        with language_kept():  # undone when the command ends
+            return super().main(*args, **kwargs)
+
+
+def _choose_language(_ctx: click.Context, _param: click.Parameter, lang: Language | None) -> None:
+    if lang is not None:
+        set_language(lang)
+
+
+@click.group(cls=Jagten)
 @click.option(
     "--lang",
     type=click.Choice(["da", "en"]),
     default=None,
+    is_eager=True,  # chosen before click reads the rest, whose mistakes it then reports in
+    expose_value=False,
+    callback=_choose_language,
     help=f"Language of everything printed (default: ${LANGUAGE_VARIABLE}, else Danish).",
 )
 @click.pass_context
-def main(context: click.Context, lang: str | None) -> None:
+def main(context: click.Context) -> None:
     """Jagten på fællesskabet – resident democracy and architecture in Minecraft."""
-    context.with_resource(using_language(lang))  # undone when the command ends
     context.obj = {"estate_picture": preview_png}  # lessons draw estates through this
 
 

@@ -22,10 +22,16 @@ from worlds.building_parts import (
 from worlds.data_model import Strict
 from worlds.datafile import FieldIssue
 from worlds.geometry import Point, Rect, Side, Size
+from worlds.language import N_, _
 from worlds.massing import Massing, WingPlan, shape_wings
 from worlds.materials import Material
 from worlds.shapes import CellMask, Outline
 
+PART_NAMES = {
+    "entrances": N_("the entrance"),
+    "staircases": N_("the staircase"),
+    "stair_towers": N_("the stair tower"),
+}
 GROW: dict[str, str] = {"north": "north", "south": "south", "east": "east", "west": "west"}
 
 
@@ -123,14 +129,15 @@ class Building(Strict):
         """The footprint is given once, and every part fits on its wall."""
         given = [self.at is not None or self.size is not None, bool(self.wings), bool(self.outline)]
         if sum(given) != 1:
-            message = (
+            message = _(
                 "give the building's ground plan one way: 'at' and 'size', a list of 'wings', "
                 "or an 'outline'"
             )
             return [FieldIssue(("at",) if given[0] else ("type",), message)]
         if given[0] and (self.at is None or self.size is None):
             missing = "size" if self.size is None else "at"
-            return [FieldIssue(("at",), f"required field '{missing}' is missing; add it here")]
+            message = _("required field '%(field)s' is missing; add it here", field=missing)
+            return [FieldIssue(("at",), message)]
         issues = self._shape_issues()
         if issues:
             return issues
@@ -144,27 +151,30 @@ class Building(Strict):
         for field, index, part in parts:
             wall = outer.width if part.side in ("north", "south") else outer.depth
             if part.offset + part.width > wall - 1:
-                message = (
-                    f"the {field[:-1].replace('_', ' ')} does not fit: the {part.side} wall is "
-                    f"{wall} long, so offset + width must be at most {wall - 1}"
-                )
+                message = _(
+                    "%(part)s does not fit: the %(side)s wall is %(wall)s long, so offset + "
+                    "width must be at most %(most)s",
+                    part=_(PART_NAMES[field]), side=part.side, wall=wall, most=wall - 1,
+                )  # fmt: skip
                 issues.append(FieldIssue((field, index, "offset"), message))
             elif massing.outermost(part.side, part.offset) is None:
-                message = f"there is no {part.side} wall at offset {part.offset}"
+                message = _("there is no %(side)s wall at offset %(offset)s", side=part.side,
+                            offset=part.offset)  # fmt: skip
                 issues.append(FieldIssue((field, index, "offset"), message))
         return issues
 
     def _shape_issues(self) -> list[FieldIssue]:
         outer = self.outer()
         if self.outline is None and not self.wings and min(outer.width, outer.depth) < 3:
-            return [FieldIssue(("size",), "a building needs at least 3 × 3 cells")]
+            return [FieldIssue(("size",), _("a building needs at least 3 × 3 cells"))]
         if self.outline is not None and self.body().count() < 9:
-            return [FieldIssue(("outline",), "the outline must enclose at least 9 cells")]
+            return [FieldIssue(("outline",), _("the outline must enclose at least 9 cells"))]
         if self.shape != "block" and 2 * self.wing_depth + 1 > min(outer.width, outer.depth):
-            message = (
-                f"a {self.shape} block with wings {self.wing_depth} deep needs a size of at "
-                f"least {2 * self.wing_depth + 1} each way; make it larger or the wings thinner"
-            )
+            message = _(
+                "a %(shape)s block with wings %(depth)s deep needs a size of at least %(least)s "
+                "each way; make it larger or the wings thinner",
+                shape=self.shape, depth=self.wing_depth, least=2 * self.wing_depth + 1,
+            )  # fmt: skip
             return [FieldIssue(("wing_depth",), message)]
         return []
 

@@ -22,6 +22,7 @@ from worlds.building_parts import (
 )
 from worlds.datafile import FieldIssue
 from worlds.geometry import Area, Rect, Side
+from worlds.language import _
 from worlds.materials import Material
 from worlds.shapes import CellMask
 
@@ -66,10 +67,11 @@ class Flats(Building):
             outer = self.outer()
             wall = outer.width if room.side in ("north", "south") else outer.depth
             if room.offset + room.length > wall - 1:
-                message = (
-                    f"the common room does not fit: the {room.side} wall is {wall} long, so "
-                    f"offset + length must be at most {wall - 1}"
-                )
+                message = _(
+                    "the common room does not fit: the %(side)s wall is %(wall)s long, so "
+                    "offset + length must be at most %(most)s",
+                    side=room.side, wall=wall, most=wall - 1,
+                )  # fmt: skip
                 issues.append(FieldIssue(("common_room", "offset"), message))
         return issues
 
@@ -122,7 +124,8 @@ class RowHouses(Area):
     def issues(self) -> list[FieldIssue]:
         length = self.size[0] if self.along_x() else self.size[1]
         if length < 3 * self.houses:
-            message = f"{self.houses} houses need a row at least {3 * self.houses} long"
+            message = _("%(houses)s houses need a row at least %(length)s long",
+                        houses=self.houses, length=3 * self.houses)  # fmt: skip
             return [FieldIssue(("houses",), message)]
         return []
 
@@ -154,9 +157,11 @@ class ReuseStation(Area):
     def issues(self) -> list[FieldIssue]:
         width, depth = self.size
         if width < 2 + 3 * len(self.containers) or depth < self.shed_depth + 6:
-            message = (
-                f"too small: needs at least {2 + 3 * len(self.containers)} × "
-                f"{self.shed_depth + 6} cells for the shed and {len(self.containers)} containers"
-            )
+            message = _(
+                "too small: needs at least %(width)s × %(depth)s cells for the shed and "
+                "%(containers)s containers",
+                width=2 + 3 * len(self.containers), depth=self.shed_depth + 6,
+                containers=len(self.containers),
+            )  # fmt: skip
             return [FieldIssue(("size",), message)]
         return []

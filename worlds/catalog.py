@@ -55,6 +55,6 @@ def estate_warnings(ref: str | Path) -> list[Problem]:
     for issue in estate.consistency_warnings():
         found, field = resolve_loc(issue.loc, parsed.data)
         position = parsed.positions.value(found)
-        message = f"warning: {issue.message}"
+        message = _("warning: %(message)s", message=issue.message)
         warnings.append(Problem(str(path), position.line, position.column, field, message))
     return sorted(set(warnings))

@@ -69,10 +69,11 @@ def _terrain_issues(estate: Estate, bounds: Rect, where: str) -> list[FieldIssue
             r = water.rect
             ground = int(heights[r.x1 : r.x2 + 1, r.z1 : r.z2 + 1][water.cells].min())
         if feature.depth > ground + 1:
-            message = (
-                f"the pond is {feature.depth} deep but the ground there lies at {ground}: "
-                f"make it at most {ground + 1} deep, or raise the land with a terrace"
-            )
+            message = _(
+                "the pond is %(depth)s deep but the ground there lies at %(ground)s: make it "
+                "at most %(most)s deep, or raise the land with a terrace",
+                depth=feature.depth, ground=ground, most=ground + 1,
+            )  # fmt: skip
             issues.append(FieldIssue((*loc, "depth"), message))
     return issues
 

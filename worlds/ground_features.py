@@ -11,6 +11,7 @@ from worlds.building_features import SignLines
 from worlds.data_model import Strict
 from worlds.datafile import FieldIssue
 from worlds.geometry import Area, Point, Rect, Side, Size
+from worlds.language import _
 from worlds.materials import Material
 from worlds.shapes import CellMask, Outline, free_line_cells
 
@@ -44,11 +45,12 @@ class Lawn(Strict):
 
     def issues(self) -> list[FieldIssue]:
         if (self.outline is None) == (self.at is None or self.size is None):
-            message = "give the lawn 'at' and 'size', or an 'outline', not both"
+            message = _("give the lawn 'at' and 'size', or an 'outline', not both")
             return [FieldIssue(("at",) if self.outline is None else ("outline",), message)]
         area = self.footprint()
+        message = _("the flower bed must lie inside %(area)s", area=area.describe())
         return [
-            FieldIssue(("flower_beds", index), f"the flower bed must lie inside {area.describe()}")
+            FieldIssue(("flower_beds", index), message)
             for index, (x, z) in enumerate(self.flower_beds)
             if not area.contains(Rect(x, z, x + 1, z + 1))
         ]
@@ -106,9 +108,13 @@ class Path(Strict):
         return [
             FieldIssue(
                 ("points", index + 1),
-                f"a leg must run straight: from {list(start)} the next point must share its x "
-                f"or its z (add a corner point such as {[end[0], start[1]]}, or write "
-                "'angle: free' for a path at any angle)",
+                _(
+                    "a leg must run straight: from %(start)s the next point must share its x "
+                    "or its z (add a corner point such as %(corner)s, or write 'angle: free' "
+                    "for a path at any angle)",
+                    start=str(list(start)),
+                    corner=str([end[0], start[1]]),
+                ),
             )
             for index, (start, end) in enumerate(legs)
             if start[0] != end[0] and start[1] != end[1]
@@ -180,10 +186,11 @@ class Playground(Area):
         for index, piece in enumerate(self.equipment):
             width, depth = EQUIPMENT_SIZE[piece.kind]
             if not area.contains(Rect.at(piece.at, (width, depth))):
-                message = (
-                    f"the {piece.kind} ({width} × {depth} cells) must lie inside the "
-                    f"playground ({area.describe()})"
-                )
+                message = _(
+                    "the %(kind)s (%(width)s × %(depth)s cells) must lie inside the "
+                    "playground (%(area)s)",
+                    kind=piece.kind, width=width, depth=depth, area=area.describe(),
+                )  # fmt: skip
                 issues.append(FieldIssue(("equipment", index, "at"), message))
         return issues
 

@@ -59,6 +59,17 @@ def reset_language(token: Token) -> None:
 
 
 @contextmanager
+def language_kept() -> Iterator[None]:
+    """A language chosen inside the block (`set_language`) ends with it: a command's choice
+    holds until its last line, its error, is printed, then the one before returns."""
+    token = _chosen.set(_chosen.get())
+    try:
+        yield
+    finally:
+        reset_language(token)
+
+
+@contextmanager
 def using_language(language: Language | None) -> Iterator[None]:
     """Speak `language` inside the block; `None` leaves the current choice alone."""
     if language is None:

@@ -14,6 +14,7 @@ from pydantic import AfterValidator
 
 from worlds.data_model import Text
 from worlds.error_messages import did_you_mean
+from worlds.language import _
 
 MATERIALS: dict[str, Text] = {
     "air": Text(da="luft", en="air"),
@@ -77,8 +78,10 @@ def check_material(name: str) -> str:
     choices = [material for material in MATERIALS if material != "air"]
     close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
     if close:
-        raise ValueError(f"unknown material '{name}'; did you mean '{close[0]}'?")
-    raise ValueError(f"unknown material '{name}'; {did_you_mean(name, choices)}")
+        raise ValueError(_("unknown material '%(name)s'; did you mean '%(close)s'?", name=name,
+                           close=close[0]))  # fmt: skip
+    hint = did_you_mean(name, choices)
+    raise ValueError(_("unknown material '%(name)s'; %(hint)s", name=name, hint=hint))
 
 
 Material = Annotated[str, AfterValidator(check_material)]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from worlds.datafile import FieldIssue
 from worlds.geometry import Rect
+from worlds.language import N_, _
 from worlds.shapes import CellMask
 
 if TYPE_CHECKING:
@@ -28,6 +29,16 @@ if TYPE_CHECKING:
 
 Loc = tuple[str | int, ...]
 DETAIL_TYPES = frozenset({"trees", "benches", "lamps", "sign"})
+KIND_NAMES = {
+    "flats": N_("flats"), "common_house": N_("common house"), "row_houses": N_("row houses"),
+    "reuse_station": N_("reuse station"), "lawn": N_("lawn"), "path": N_("path"),
+    "road": N_("road"), "trees": N_("trees"), "playground": N_("playground"),
+    "allotments": N_("allotments"), "parking": N_("parking"), "benches": N_("benches"),
+    "lamps": N_("lamps"), "sign": N_("sign"), "bike_shed": N_("bike shed"),
+    "carport": N_("carport"), "bin_enclosure": N_("bin enclosure"),
+    "ball_court": N_("ball court"), "pond": N_("pond"),
+}  # fmt: skip
+"""Each feature type as messages name it (in Danish with its definite ending: "cykelskuret")."""
 
 
 @dataclass(frozen=True)
@@ -39,10 +50,11 @@ class Placed:
 
     @property
     def name(self) -> str:
-        kind = self.feature.type.replace("_", " ")
+        kind = self.feature.type
+        kind = _(KIND_NAMES[kind]) if kind in KIND_NAMES else kind.replace("_", " ")
         if self.feature.id:
-            return f"{kind} '{self.feature.id}'"
-        return f"the {kind} at {_dotted(self.loc)}"
+            return _("%(kind)s '%(id)s'", kind=kind, id=self.feature.id)
+        return _("the %(kind)s at %(where)s", kind=kind, where=_dotted(self.loc))
 
     @property
     def anchor(self) -> Loc:
@@ -61,11 +73,11 @@ def overlap_issues(estate: Estate) -> list[FieldIssue]:
         for placed in _buildings(_estate_features(estate)):
             shared = placed.feature.reach().common(CellMask.full(site.footprint()))
             if shared is not None:
-                message = (
-                    f"{placed.name} stands partly in site '{site.id}' ({shared.describe()}): "
-                    "a vote on the site would cut it; move it out, or make it part of the "
-                    "site's variants"
-                )
+                message = _(
+                    "%(name)s stands partly in site '%(site)s' (%(area)s): a vote on the site "
+                    "would cut it; move it out, or make it part of the site's variants",
+                    name=placed.name, site=site.id, area=shared.describe(),
+                )  # fmt: skip
                 issues.append(FieldIssue(placed.anchor, message))
     issues += _plot_clashes(estate)
     return issues
@@ -81,21 +93,24 @@ def overlap_warnings(estate: Estate) -> list[FieldIssue]:
                 shared = _attachments(placed).common(_attachments(other))
                 walls = placed.feature.body().common(other.feature.body())
                 if shared is not None and walls is None:
-                    message = (
-                        f"its balconies, gardens or eaves meet those of {other.name} "
-                        f"({shared.describe()}); fine if meant (a shared hedge), else move one"
-                    )
+                    message = _(
+                        "its balconies, gardens or eaves meet those of %(other)s (%(area)s); "
+                        "fine if meant (a shared hedge), else move one",
+                        other=other.name, area=shared.describe(),
+                    )  # fmt: skip
                     warnings.append(FieldIssue(placed.anchor, message))
     details = [p for p in _estate_features(estate) if p.feature.type in DETAIL_TYPES]
     for index, plot in enumerate(estate.plots):
         for placed in details:
             if any(plot.footprint().overlaps(cell) for cell in _detail_cells(placed.feature)):
-                message = f"the plot holds {placed.name}; the pupils will build around it"
+                message = _("the plot holds %(name)s; the pupils will build around it",
+                            name=placed.name)  # fmt: skip
                 warnings.append(FieldIssue(("plots", index, "at"), message))
     for site in estate.sites:
         for placed in details:
             if any(site.footprint().overlaps(cell) for cell in _detail_cells(placed.feature)):
-                message = f"site '{site.id}' holds {placed.name}: it stays in every variant"
+                message = _("site '%(site)s' holds %(name)s: it stays in every variant",
+                            site=site.id, name=placed.name)  # fmt: skip
                 warnings.append(FieldIssue(placed.anchor, message))
     return warnings
 
@@ -107,20 +122,22 @@ def _building_clashes(scope: list[Placed]) -> list[FieldIssue]:
         for other in buildings[:index]:
             walls = placed.feature.body().common(other.feature.body())
             if walls is not None:
-                message = (
-                    f"the building overlaps {other.name} ({walls.describe()}): their walls "
-                    "would cut through each other; move one, or make them wings of one "
-                    "building (wings: ...)"
-                )
+                message = _(
+                    "the building overlaps %(other)s (%(area)s): their walls would cut "
+                    "through each other; move one, or make them wings of one building "
+                    "(wings: ...)",
+                    other=other.name, area=walls.describe(),
+                )  # fmt: skip
                 issues.append(FieldIssue(placed.anchor, message))
                 continue
             for first, second in ((placed, other), (other, placed)):
                 reach = first.feature.reach().common(second.feature.body())
                 if reach is not None:
-                    message = (
-                        f"the balconies, gardens, eaves or stair towers of {first.name} reach "
-                        f"into {second.name} ({reach.describe()}); move one of them"
-                    )
+                    message = _(
+                        "the balconies, gardens, eaves or stair towers of %(first)s reach into "
+                        "%(second)s (%(area)s); move one of them",
+                        first=first.name, second=second.name, area=reach.describe(),
+                    )  # fmt: skip
                     issues.append(FieldIssue(placed.anchor, message))
                     break
     return issues
@@ -134,22 +151,25 @@ def _plot_clashes(estate: Estate) -> list[FieldIssue]:
         area = plot.footprint()
         for site in estate.sites:
             if area.overlaps(site.footprint()):
-                message = (
-                    f"the plot overlaps site '{site.id}' ({site.footprint().describe()}): a "
-                    "vote on the site would replace what the pupils build; move the plot"
-                )
+                message = _(
+                    "the plot overlaps site '%(site)s' (%(area)s): a vote on the site would "
+                    "replace what the pupils build; move the plot",
+                    site=site.id, area=site.footprint().describe(),
+                )  # fmt: skip
                 issues.append(FieldIssue(loc, message))
         for placed in every_building:
             shared = placed.feature.reach().common(CellMask.full(area))
             if shared is not None:
-                message = (
-                    f"the plot lies in {placed.name} ({shared.describe()}): its border and "
-                    "sign would be buried; move the plot onto open ground"
-                )
+                message = _(
+                    "the plot lies in %(name)s (%(area)s): its border and sign would be "
+                    "buried; move the plot onto open ground",
+                    name=placed.name, area=shared.describe(),
+                )  # fmt: skip
                 issues.append(FieldIssue(loc, message))
         for other_index, other in enumerate(estate.plots[:index]):
             if area.overlaps(other.footprint()):
-                message = f"the plot overlaps plot '{other.id}' (plots[{other_index}]); move one"
+                message = _("the plot overlaps plot '%(other)s' (plots[%(index)s]); move one",
+                            other=other.id, index=other_index)  # fmt: skip
                 issues.append(FieldIssue(loc, message))
     return issues
 

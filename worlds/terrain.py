@@ -16,6 +16,7 @@ from pydantic import Field
 from worlds.data_model import Strict
 from worlds.datafile import FieldIssue
 from worlds.geometry import Area, Side
+from worlds.language import _
 
 MAX_GROUND = 20
 Height = Annotated[int, Field(ge=0, le=MAX_GROUND)]
@@ -78,7 +79,7 @@ class Terrain(Strict):
         if self.height_map is not None:
             widths = {len(row) for row in self.height_map.rows}
             if len(widths) > 1:
-                message = "every row of the height map must have as many values as the first"
+                message = _("every row of the height map must have as many values as the first")
                 return [FieldIssue(("height_map", "rows"), message)]
         return []
 

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from worlds.datafile import FieldIssue
 from worlds.geometry import Area, Side
+from worlds.language import _
 from worlds.materials import Material
 from worlds.shapes import CellMask
 
@@ -65,7 +66,8 @@ class BinEnclosure(Shelter):
         issues = super().issues()
         along = max(self.size)
         if not issues and along < 2 * len(self.bins) + 1:
-            message = f"{len(self.bins)} bins need an enclosure {2 * len(self.bins) + 1} long"
+            message = _("%(bins)s bins need an enclosure %(length)s long", bins=len(self.bins),
+                        length=2 * len(self.bins) + 1)  # fmt: skip
             issues.append(FieldIssue(("bins",), message))
         return issues
 
@@ -81,7 +83,7 @@ class BallCourt(Area):
 
     def issues(self) -> list[FieldIssue]:
         if min(self.size) < 6 or max(self.size) < 10:
-            return [FieldIssue(("size",), "a ball court needs at least 10 × 6 cells")]
+            return [FieldIssue(("size",), _("a ball court needs at least 10 × 6 cells"))]
         return []
 
 

@@ -23,7 +23,7 @@ from minecraft_scripts.server.connection import GameConnectionError
 from minecraft_scripts.server.education_build import build_in_education
 from minecraft_scripts.server.education_server import EducationServer
 from minecraft_scripts.server.ports import EDUCATION_PORT
-from worlds.language import number
+from worlds.language import _, current_language, number
 
 FLAT_WORLD_GROUND = "0,-61,0"
 """In a flat world of Minecraft 1.18 and later the grass lies at y = -61."""
@@ -36,7 +36,7 @@ def _this_machine() -> str:
     except OSError:
         found = []
     addresses = [entry[4][0] for entry in found if not entry[4][0].startswith("127.")]
-    return addresses[0] if addresses else "<denne maskines IP-adresse>"
+    return addresses[0] if addresses else _("<this machine's IP address>")
 
 
 @click.command()
@@ -59,19 +59,28 @@ def education(
     """Build the estate WORLD in Minecraft Education, which connects with /connect."""
     estate = estate_or_exit(world)
     chosen = checked_variants(estate, variants)
+    name = estate.name.get(current_language())
     try:
         with EducationServer(host, port) as server:
             shown = _this_machine() if host == "0.0.0.0" else host
-            click.echo(f"Skriv i Minecraft Educations chat: /connect {shown}:{server.port}")
+            address = f"{shown}:{server.port}"
+            click.echo(_("Type in Minecraft Education's chat: /connect %(address)s",
+                         address=address))  # fmt: skip
             conn = server.wait_for_game(timeout=wait)
-            click.echo(f"Forbundet med {conn.address}. Bygger {estate.name.da} …")
-            with conn, progress_bar("Bygger", False) as progress:
+            click.echo(_("Connected to %(address)s. Building %(name)s …", address=conn.address,
+                         name=name))  # fmt: skip
+            with conn, progress_bar(_("Building"), False) as progress:
                 report = build_in_education(conn, estate, at=at, variants=chosen, progress=progress)
     except GameConnectionError as error:
         raise UsageProblem(str(error)) from None
     click.echo(
-        f"Bygget {estate.name.da} i Minecraft Education: {number(report.voxels)} blokke "
-        f"med {number(report.commands)} kommandoer på "
-        f"{number(report.seconds, 2)} s. (Skilte står uden tekst: spillet lader ikke "
-        "en forbindelse skrive på skilte.)"
+        _(
+            "Built %(name)s in Minecraft Education: %(voxels)s blocks with %(commands)s "
+            "commands in %(seconds)s s. (Signs stand without text: the game does not let a "
+            "connection write on signs.)",
+            name=name,
+            voxels=number(report.voxels),
+            commands=number(report.commands),
+            seconds=number(report.seconds, 2),
+        )
     )

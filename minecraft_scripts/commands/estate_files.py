@@ -11,6 +11,7 @@ from minecraft_scripts.commands.terminal import UsageProblem
 from minecraft_scripts.osm import BoundingBox, import_estate
 from worlds.catalog import estate_warnings
 from worlds.datafile import DataFileError
+from worlds.language import _, ngettext
 
 
 @click.group(name="estates")
@@ -32,7 +33,13 @@ def check(worlds: tuple[str, ...]) -> None:
             continue
         for warning in warnings:
             click.echo(str(warning))
-        click.echo(f"{world}: i orden ({len(warnings)} advarsler).")
+        fine = ngettext(
+            "%(world)s: fine (%(num)s warning).",
+            "%(world)s: fine (%(num)s warnings).",
+            len(warnings),
+            world=world,
+        )
+        click.echo(fine)
     if failed:
         raise click.exceptions.Exit(2)
 
@@ -58,14 +65,22 @@ def import_osm(extract: Path, bbox: BoundingBox, output: Path, estate_id: str, n
     try:
         text = import_estate(extract, bbox, estate_id, name)
     except DataFileError as error:
-        raise UsageProblem(f"The imported estate does not load:\n{error}") from None
+        raise UsageProblem(_("The imported estate does not load:") + f"\n{error}") from None
     except RuntimeError as error:  # pyosmium: a file it cannot read
-        raise UsageProblem(f"Cannot read {extract} as OpenStreetMap data: {error}") from None
+        message = _("Cannot read %(file)s as OpenStreetMap data: %(reason)s", file=str(extract),
+                    reason=str(error))  # fmt: skip
+        raise UsageProblem(message) from None
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise UsageProblem(f"Cannot write {output}: {error.strerror or error}") from None
+        reason = error.strerror or str(error)
+        raise UsageProblem(_("Cannot write %(file)s: %(reason)s", file=str(output),
+                             reason=reason)) from None  # fmt: skip
     features = text.count("\n  - ")
-    click.echo(f"Skrev {output}: {features} ting fra kortet. Tilføj afstemningsfelter og "
-               "byggefelter, og prøv: jagten preview {output} -o kort.png --map".replace(
-                   "{output}", str(output)))  # fmt: skip
+    click.echo(ngettext(
+        "Wrote %(file)s: %(num)s thing from the map. Add sites to vote on and plots, and try: "
+        "jagten preview %(file)s -o map.png --map",
+        "Wrote %(file)s: %(num)s things from the map. Add sites to vote on and plots, and try: "
+        "jagten preview %(file)s -o map.png --map",
+        features, file=str(output),
+    ))  # fmt: skip

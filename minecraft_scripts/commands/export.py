@@ -17,13 +17,15 @@ from minecraft_scripts.commands.terminal import (
     variant_option,
 )
 from minecraft_scripts.exports import ExportFormat, export_estate, file_name
+from worlds.language import N_, _, number
 
 HOW_TO_OPEN = {
-    ExportFormat.MCWORLD: "Dobbeltklik filen: Minecraft Education importerer verdenen.",
-    ExportFormat.MCSTRUCTURE: "Læg filen i en adfærdspakkes structures-mappe og skriv "
-    "/structure load.",
-    ExportFormat.SCHEM: "Læg filen i WorldEdits schematics-mappe og skriv //schem load.",
-    ExportFormat.WE: "Læg filen i verdenens schems-mappe og skriv //load med navnet.",
+    ExportFormat.MCWORLD: N_("Double-click the file: Minecraft Education imports the world."),
+    ExportFormat.MCSTRUCTURE: N_(
+        "Put the file in a behaviour pack's structures folder and type /structure load."
+    ),
+    ExportFormat.SCHEM: N_("Put the file in WorldEdit's schematics folder and type //schem load."),
+    ExportFormat.WE: N_("Put the file in the world's schems folder and type //load with its name."),
 }
 
 
@@ -49,5 +51,9 @@ def export(world: str, fmt: str, output: Path | None, variants: dict[str, str]) 
     try:
         target.write_bytes(data)
     except OSError as error:
-        raise UsageProblem(f"Cannot write {target}: {error.strerror or error}") from None
-    click.echo(f"Skrev {target} ({len(data) // 1024 or 1} KB). {HOW_TO_OPEN[kind]}")
+        reason = error.strerror or str(error)
+        raise UsageProblem(_("Cannot write %(file)s: %(reason)s", file=str(target),
+                             reason=reason)) from None  # fmt: skip
+    written = _("Wrote %(file)s (%(size)s KB).", file=str(target),
+                size=number(len(data) // 1024 or 1))  # fmt: skip
+    click.echo(f"{written} {_(HOW_TO_OPEN[kind])}")

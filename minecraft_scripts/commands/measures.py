@@ -24,22 +24,7 @@ from minecraft_scripts.measures import Measures, measure
 from minecraft_scripts.measures.phrasing import compare
 from minecraft_scripts.measures.shadow_map import render_shadow_map
 from minecraft_scripts.measures.sun import SPRING_DAY
-from worlds.language import number as format_number
-
-LABELS = {
-    "da": {
-        "floor_area": "Etageareal", "far": "Bebyggelsesprocent", "built": "Bebygget areal",
-        "green": "Grønt areal", "homes": "Boliger", "residents": "Beboere (anslået)",
-        "step_free": "Boliger uden trin", "entrances": "Indgange uden trin", "sun": "Sol",
-        "before": "Før", "after": "Efter", "changes": "Forskel", "hours": "timer",
-    },
-    "en": {
-        "floor_area": "Floor area", "far": "Floor-area ratio", "built": "Built ground",
-        "green": "Green ground", "homes": "Homes", "residents": "Residents (estimated)",
-        "step_free": "Step-free homes", "entrances": "Step-free entrances", "sun": "Sun",
-        "before": "Before", "after": "After", "changes": "Difference", "hours": "hours",
-    },
-}  # fmt: skip
+from worlds.language import Language, _, current_language, number, using_language
 
 
 def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
@@ -48,7 +33,8 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date YYYY-MM-DD, e.g. 2026-03-20") from None
+        message = _("'%(value)s' is not a date YYYY-MM-DD, e.g. 2026-03-20", value=value)
+        raise click.BadParameter(message) from None
 
 
 @click.command(name="measures")
@@ -59,19 +45,30 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.
     help="Also draw the hours of sun as a PNG map (of the variants if given).",
 )  # fmt: skip
 @click.option("--date", "day", callback=_day, help="The day for the sun (default 2026-03-20).")
-@click.option("--language", type=click.Choice(["da", "en"]), default="da", show_default=True)
+@click.option(
+    "--language", type=click.Choice(["da", "en"]), default=None,
+    help="Language of the figures and the map (default: the language of the command).",
+)  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def measures_command(
     world: str,
     variants: dict[str, str],
     shadow_map: Path | None,
     day: dt.date,
-    language: str,
+    language: Language | None,
     as_json: bool,
 ) -> None:
     """Measure the estate WORLD: density, green, homes, step-free access and sun."""
+    with using_language(language):
+        _measure(world, variants, shadow_map, day, as_json)
+
+
+def _measure(
+    world: str, variants: dict[str, str], shadow_map: Path | None, day: dt.date, as_json: bool
+) -> None:
     estate = estate_or_exit(world)
     checked_variants(estate, variants)
+    language = current_language()
     before = measure(estate, day=day, sun_everywhere=bool(shadow_map and not variants))
     after = None
     if variants:
@@ -82,7 +79,9 @@ def measures_command(
         try:
             picture.save(shadow_map, format="PNG")
         except OSError as error:
-            raise UsageProblem(f"Cannot write {shadow_map}: {error.strerror or error}") from None
+            reason = error.strerror or str(error)
+            raise UsageProblem(_("Cannot write %(file)s: %(reason)s", file=str(shadow_map),
+                                 reason=reason)) from None  # fmt: skip
     if as_json:
         document = {"before": before.as_dict()}
         if after is not None:
@@ -90,35 +89,37 @@ def measures_command(
             document["changes"] = {lang: compare(before, after, lang) for lang in ("da", "en")}
         click.echo(json.dumps(document, ensure_ascii=False))
         return
-    words = LABELS[language]
-    click.echo(f"{estate.name.get(language)} – {words['before'] if after else ''}".rstrip(" –"))
-    _echo_measures(before, language)
+    name = estate.name.get(language)
+    click.echo(_("%(name)s – before", name=name) if after else name)
+    _echo_measures(before)
     if after is not None:
-        click.echo(f"\n{words['after']}: " + ", ".join(f"{k}={v}" for k, v in variants.items()))
-        _echo_measures(after, language)
-        click.echo(f"\n{words['changes']}:")
+        chosen = ", ".join(f"{site}={option}" for site, option in variants.items())
+        click.echo("\n" + _("After: %(variants)s", variants=chosen))
+        _echo_measures(after)
+        click.echo("\n" + _("Difference:"))
         for sentence in compare(before, after, language) or ["–"]:
             click.echo(f"  {sentence}")
     if shadow_map is not None:
         click.echo(f"\n{shadow_map}")
 
 
-def _echo_measures(measures: Measures, language: str) -> None:
-    words = LABELS[language]
-    decimals = 1
+def _echo_measures(measures: Measures) -> None:
+    def share(value: float) -> str:
+        return number(value, 1)
 
-    def number(value: float) -> str:
-        return format_number(value, decimals) if language == "da" else f"{value:,.1f}"
-
-    click.echo(f"  {words['floor_area']}: {number(measures.floor_area)} m²")
-    click.echo(f"  {words['far']}: {number(measures.floor_area_ratio)} %")
-    click.echo(f"  {words['built']}: {number(measures.built_share)} %")
-    click.echo(f"  {words['green']}: {number(measures.green_share)} %")
-    click.echo(f"  {words['homes']}: {measures.homes}, {words['residents'].lower()}: "
-               f"{measures.residents}")  # fmt: skip
-    click.echo(f"  {words['step_free']}: {measures.step_free_homes}; {words['entrances']}: "
-               f"{measures.step_free_entrances} / {measures.entrances}")  # fmt: skip
+    lines = [
+        _("Floor area: %(value)s m²", value=share(measures.floor_area)),
+        _("Floor-area ratio: %(value)s %%", value=share(measures.floor_area_ratio)),
+        _("Built ground: %(value)s %%", value=share(measures.built_share)),
+        _("Green ground: %(value)s %%", value=share(measures.green_share)),
+        _("Homes: %(homes)s, residents (estimated): %(residents)s", homes=measures.homes,
+          residents=measures.residents),
+        _("Step-free homes: %(homes)s; step-free entrances: %(free)s / %(entrances)s",
+          homes=measures.step_free_homes, free=measures.step_free_entrances,
+          entrances=measures.entrances),
+    ]  # fmt: skip
     for place in measures.sun:
-        name = place.name.get(language)
-        click.echo(f"  {words['sun']} – {name[0].upper() + name[1:]}: "
-                   f"{number(place.hours)} {words['hours']}")  # fmt: skip
+        name = place.name.get(current_language())
+        lines.append(_("Sun – %(place)s: %(hours)s hours", place=name[0].upper() + name[1:],
+                       hours=share(place.hours)))  # fmt: skip
+    click.echo("\n".join(f"  {line}" for line in lines))

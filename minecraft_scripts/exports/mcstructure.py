@@ -15,11 +15,12 @@ from nbtlib import Compound, File, Int, List
 from minecraft_scripts.exports.bedrock_blocks import palette_entry, sign_entity
 from minecraft_scripts.exports.named_model import NamedModel
 from minecraft_scripts.palette import NamedEdition
+from worlds.language import _
 
 
 def mcstructure_bytes(model: NamedModel) -> bytes:
     if model.edition is not NamedEdition.BEDROCK:
-        raise ValueError("a .mcstructure needs the model in Bedrock's block names")
+        raise ValueError(_("a .mcstructure needs the model in Bedrock's block names"))
     nx, ny, nz = model.size
     indices = model.grid.ravel(order="C").tolist()  # x, then y, then z fastest
     tags = [Int(index) for index in range(len(model.palette))]  # shared: far faster

@@ -29,6 +29,7 @@ from minecraft_scripts.exports.bedrock_blocks import palette_entry, sign_entity
 from minecraft_scripts.exports.bedrock_chunks import WORLD_BOTTOM, chunk_records, little_nbt
 from minecraft_scripts.exports.named_model import NamedModel
 from minecraft_scripts.palette import NamedBlock, NamedEdition
+from worlds.language import _
 
 FLAT_LAYERS = (
     (NamedBlock("minecraft:bedrock", (("infiniburn_bit", False),)), 1),
@@ -57,7 +58,7 @@ def placement(model: NamedModel) -> Placement:
 
 def mcworld_bytes(model: NamedModel, title: str) -> bytes:
     if model.edition is not NamedEdition.BEDROCK:
-        raise ValueError("a .mcworld needs the model in Bedrock's block names")
+        raise ValueError(_("a .mcworld needs the model in Bedrock's block names"))
     where = placement(model)
     with tempfile.TemporaryDirectory(prefix="jagten-mcworld-") as folder:
         root = Path(folder)

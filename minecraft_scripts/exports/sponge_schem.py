@@ -16,11 +16,12 @@ from nbtlib import Byte, ByteArray, Compound, File, Int, IntArray, List, Short, 
 
 from minecraft_scripts.exports.named_model import NamedModel, SignText
 from minecraft_scripts.palette import JAVA_DATA_VERSION, NamedEdition
+from worlds.language import _
 
 
 def schem_bytes(model: NamedModel) -> bytes:
     if model.edition is not NamedEdition.JAVA:
-        raise ValueError("a .schem needs the model in Minecraft Java's block names")
+        raise ValueError(_("a .schem needs the model in Minecraft Java's block names"))
     nx, ny, nz = model.size
     ordered = model.grid.transpose(1, 2, 0).ravel()  # y, then z, then x fastest
     root = File(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from minecraft_scripts.measures import Measures, PlaceSun
 from worlds.data_model import Language
+from worlds.language import _, ngettext, using_language
 
 SUN_NOTICED = 0.5
 """Hours of sun a change must add or take to be mentioned."""
@@ -20,23 +21,8 @@ GENERIC_PLACES = frozenset({"legeplads", "groenne"})
 
 def compare(before: Measures, after: Measures, language: Language = "da") -> list[str]:
     """Every noticeable change from ``before`` to ``after``, the largest sun change first."""
-    sentences = _sun_changes(before, after, language)
-    green = after.green_share - before.green_share
-    if abs(green) >= SHARE_NOTICED:
-        sentences.append(_green(green, language))
-    homes = after.homes - before.homes
-    if homes:
-        sentences.append(_count(homes, "bolig", "boliger", "home", "homes", language))
-    free = after.step_free_homes - before.step_free_homes
-    if free:
-        sentences.append(
-            _count(free, "bolig uden trin", "boliger uden trin", "step-free home",
-                   "step-free homes", language)
-        )  # fmt: skip
-    ratio = after.floor_area_ratio - before.floor_area_ratio
-    if abs(ratio) >= SHARE_NOTICED:
-        sentences.append(_ratio(before.floor_area_ratio, after.floor_area_ratio, language))
-    return sentences
+    with using_language(language):
+        return _changes(before, after, language)
 
 
 def summary(label: str, before: Measures, after: Measures, language: Language = "da") -> str:
@@ -44,6 +30,31 @@ def summary(label: str, before: Measures, after: Measures, language: Language = 
     legepladsen"; the label alone when nothing noticeable changes."""
     changes = compare(before, after, language)
     return f"{label}: {changes[0]}" if changes else label
+
+
+def _changes(before: Measures, after: Measures, language: Language) -> list[str]:
+    sentences = _sun_changes(before, after, language)
+    green = after.green_share - before.green_share
+    if abs(green) >= SHARE_NOTICED:
+        sentences.append(_green(green))
+    homes = after.homes - before.homes
+    if homes > 0:
+        sentences.append(ngettext("%(num)s more home", "%(num)s more homes", homes))
+    elif homes < 0:
+        sentences.append(ngettext("%(num)s fewer home", "%(num)s fewer homes", -homes))
+    free = after.step_free_homes - before.step_free_homes
+    if free > 0:
+        sentences.append(
+            ngettext("%(num)s more step-free home", "%(num)s more step-free homes", free)
+        )
+    elif free < 0:
+        sentences.append(
+            ngettext("%(num)s fewer step-free home", "%(num)s fewer step-free homes", -free)
+        )
+    ratio = after.floor_area_ratio - before.floor_area_ratio
+    if abs(ratio) >= SHARE_NOTICED:
+        sentences.append(_ratio(before.floor_area_ratio, after.floor_area_ratio, language))
+    return sentences
 
 
 def _sun_changes(before: Measures, after: Measures, language: Language) -> list[str]:
@@ -66,39 +77,30 @@ def _sun(change: float, place: PlaceSun, language: Language) -> str:
     name = place.name.get(language)
     name = name[0].lower() + name[1:]
     amount = _number(abs(change), language)
-    if language == "en":
-        unit = "hour" if abs(change) == 1 else "hours"
-        if change > 0:
-            return f"{amount} more {unit} of sun on {name}"
-        return f"{amount} {unit} less sun on {name}"
-    unit = "time" if abs(change) == 1 else "timers"
-    more = "mere" if change > 0 else "mindre"
-    return f"{amount} {unit} {more} sol på {name}"
+    hours = 1 if abs(change) == 1 else 2  # 1.5 hours take the plural
+    if change > 0:
+        return ngettext("%(amount)s more hour of sun on %(place)s",
+                        "%(amount)s more hours of sun on %(place)s", hours, amount=amount,
+                        place=name)  # fmt: skip
+    return ngettext("%(amount)s hour less sun on %(place)s",
+                    "%(amount)s hours less sun on %(place)s", hours, amount=amount,
+                    place=name)  # fmt: skip
 
 
-def _green(change: float, language: Language) -> str:
-    amount = _number(round(abs(change)), language)
-    if language == "en":
-        return f"{amount} percentage points {'more' if change > 0 else 'less'} green space"
-    return f"{amount} procentpoint {'mere' if change > 0 else 'mindre'} grønt areal"
-
-
-def _count(change: int, da_one: str, da_many: str, en_one: str, en_many: str, language: str) -> str:
-    amount = abs(change)
-    if language == "en":
-        noun = en_one if amount == 1 else en_many
-        return f"{amount} {'more' if change > 0 else 'fewer'} {noun}"
-    noun = da_one if amount == 1 else da_many
-    return f"{amount} {'flere' if change > 0 else 'færre'} {noun}".replace(
-        "1 flere bolig", "1 bolig mere"
-    ).replace("1 færre bolig", "1 bolig mindre")
+def _green(change: float) -> str:
+    points = round(abs(change))
+    if change > 0:
+        return ngettext("%(num)s percentage point more green space",
+                        "%(num)s percentage points more green space", points)  # fmt: skip
+    return ngettext("%(num)s percentage point less green space",
+                    "%(num)s percentage points less green space", points)  # fmt: skip
 
 
 def _ratio(old: float, new: float, language: Language) -> str:
-    a, b = _number(round(old), language), _number(round(new), language)
-    if language == "en":
-        return f"floor-area ratio {'rises' if new > old else 'falls'} from {a} % to {b} %"
-    return f"bebyggelsesprocenten {'stiger' if new > old else 'falder'} fra {a} til {b}"
+    values = {"old": _number(round(old), language), "new": _number(round(new), language)}
+    if new > old:
+        return _("floor-area ratio rises from %(old)s %% to %(new)s %%", **values)
+    return _("floor-area ratio falls from %(old)s %% to %(new)s %%", **values)
 
 
 def _number(value: float, language: Language) -> str:

@@ -15,6 +15,7 @@ import yaml
 from minecraft_scripts.osm.converting import Conversion, convert
 from minecraft_scripts.osm.reading import BoundingBox, read_map
 from worlds.datafile import parse_data_text
+from worlds.language import _
 from worlds.schema import Estate
 
 __all__ = ["BoundingBox", "import_estate"]
@@ -33,13 +34,18 @@ def import_estate(
 
 def estate_text(conversion: Conversion, box: BoundingBox, estate_id: str, name: str) -> str:
     where = f"{box.west},{box.south},{box.east},{box.north}"
-    header = [
-        f"# {name}: imported from OpenStreetMap data for the box {where} (W,S,E,N).",
-        "# Map data © OpenStreetMap contributors, available under the Open Database License.",
-        "# Grid: x grows east, z grows south, [0, 0] is the north-west corner; one block = 1 m.",
-        "# Add sites (what the class votes on) and plots (for pupil groups): docs/estates.md.",
-        *(f"# Left out: {reason}" for reason in conversion.left_out),
+    lines = [
+        _(
+            "%(name)s: imported from OpenStreetMap data for the box %(box)s (W,S,E,N).",
+            name=name,
+            box=where,
+        ),
+        _("Map data © OpenStreetMap contributors, available under the Open Database License."),
+        _("Grid: x grows east, z grows south, [0, 0] is the north-west corner; one block = 1 m."),
+        _("Add sites (what the class votes on) and plots (for pupil groups): docs/estates.md."),
+        *(_("Left out: %(reason)s", reason=reason) for reason in conversion.left_out),
     ]
+    header = [f"# {line}" for line in lines]
     document = {
         "id": estate_id,
         "name": {"da": name, "en": name},

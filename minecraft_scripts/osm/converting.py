@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from minecraft_scripts.osm.reading import MapData
+from worlds.language import _
 from worlds.shapes import CellMask
 
 Points = list[tuple[float, float]]
@@ -65,13 +66,14 @@ def floors_of(tags: dict[str, str]) -> int:
 
 def _building(result: Conversion, way_id: int, points: Points, tags: dict, taken: list) -> None:
     outline = _polygon(points, result.size)
-    label = f"building way {way_id}"
     if outline is None or CellMask.of_outline(outline).count() < 9:
-        result.left_out.append(f"{label}: smaller than 9 m² inside the box")
+        reason = _("building way %(id)s: smaller than 9 m² inside the box", id=way_id)
+        result.left_out.append(reason)
         return
     body = CellMask.of_outline(outline)
     if any(body.common(other) is not None for other in taken):
-        result.left_out.append(f"{label}: overlaps a building already imported")
+        reason = _("building way %(id)s: overlaps a building already imported", id=way_id)
+        result.left_out.append(reason)
         return
     taken.append(body)
     kind = tags.get("building", "yes")

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import osmium
 
+from worlds.language import _
+
 METRES_PER_DEGREE = 111_320.0
 MAX_SIDE = 1000
 """Metres: the largest estate side the format allows."""
@@ -35,18 +37,22 @@ class BoundingBox:
         try:
             west, south, east, north = (float(part) for part in text.split(","))
         except ValueError:
-            raise ValueError(
-                f"'{text}' is not WEST,SOUTH,EAST,NORTH in degrees, e.g. 12.551,55.672,12.556,"
-                "55.675 (the order openstreetmap.org's export uses)"
-            ) from None
+            message = _(
+                "'%(text)s' is not WEST,SOUTH,EAST,NORTH in degrees, e.g. "
+                "12.551,55.672,12.556,55.675 (the order openstreetmap.org's export uses)",
+                text=text,
+            )
+            raise ValueError(message) from None
         if not (west < east and south < north and south >= -90 and north <= 90):
-            raise ValueError(f"'{text}': west must be less than east, and south less than north")
+            message = _("'%(text)s': west must be less than east, and south less than north",
+                        text=text)  # fmt: skip
+            raise ValueError(message)
         box = cls(west, south, east, north)
         width, depth = box.size()
         if max(width, depth) > MAX_SIDE:
-            raise ValueError(
-                f"the box is {width} × {depth} m; an estate may be at most {MAX_SIDE} m a side"
-            )
+            message = _("the box is %(width)s × %(depth)s m; an estate may be at most %(most)s m "
+                        "a side", width=width, depth=depth, most=MAX_SIDE)  # fmt: skip
+            raise ValueError(message)
         return box
 
     def scale_x(self) -> float:

@@ -28,6 +28,7 @@ from minecraft_scripts.server.connection import GameConnection, GameConnectionEr
 from minecraft_scripts.server.cuboid_build import cuboid_build
 from minecraft_scripts.server.readback import detect_edition, expected_keys, read_keys
 from minecraft_scripts.voxels import Box, VoxelModel
+from worlds.language import _, number
 from worlds.schema import Estate
 
 __all__ = ["BuildInterrupted", "BuildReport", "build_estate", "build_model", "clear_estate",
@@ -70,8 +71,10 @@ class BuildInterrupted(GameConnectionError):
 
     def __init__(self, done: int, total: int, cause: Exception) -> None:
         super().__init__(
-            f"The build was cut off at {done} of {total}; run it again to finish. ({cause})"
-        )
+            _("The build was cut off at %(done)s of %(total)s; run it again to finish.",
+              done=number(done), total=number(total))
+            + f" ({cause})"
+        )  # fmt: skip
         self.done, self.total = done, total
 
 

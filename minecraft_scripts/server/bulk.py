@@ -23,6 +23,7 @@ from minecraft_scripts.palette import MINETEST_SIGN_NODE, Edition, material
 from minecraft_scripts.server.connection import GameConnection, GameConnectionError
 from minecraft_scripts.server.protocol import Command, Token, encode_command
 from minecraft_scripts.voxels import Box, Sign
+from worlds.language import _
 
 Position = tuple[int, int, int]
 
@@ -174,7 +175,9 @@ def write_sign_texts(conn: GameConnection, signs: list[Sign], origin: Position) 
 
 def _refusal(reply: str, command: str) -> BulkRefused:
     reason = reply.removeprefix("refused ").strip() or reply
-    return BulkRefused(f"The game server refused part of the build ({command}): {reason}.")
+    message = _("The game server refused part of the build (%(command)s): %(reason)s.",
+                command=command, reason=reason)  # fmt: skip
+    return BulkRefused(message)
 
 
 def parse_put(reply: str) -> float:

@@ -293,8 +293,9 @@ class GameConnection:
                 command = in_flight.popleft()
                 in_flight_bytes -= len(command.line)
                 if is_fail(reply):
-                    raise CommandFailed(f"The game server at {self.address} refused {command}",
-                                        [command])  # fmt: skip
+                    message = _("The game server at %(address)s refused %(command)s",
+                                address=self.address, command=str(command))  # fmt: skip
+                    raise CommandFailed(message, [command])
                 yield reply
         finally:
             if in_flight:

@@ -37,6 +37,7 @@ from minecraft_scripts.server.education_protocol import (
 )
 from minecraft_scripts.server.protocol import Command, encode_command
 from minecraft_scripts.voxels import Box
+from worlds.language import N_, _, number
 
 ANSWER_TIMEOUT = 30.0
 """Seconds to wait for the game to answer before we call the connection lost."""
@@ -99,7 +100,7 @@ class EducationConnection:
     def run(self, command_line: str) -> None:
         """Send one command, waiting first while `max_in_flight` await an answer."""
         with self._state:
-            self._wait_for(lambda: len(self._waiting) < self.max_in_flight, "a free slot")
+            self._wait_for(lambda: len(self._waiting) < self.max_in_flight, N_("a free slot"))
             request_id, text = command_request(command_line)
             self._waiting[request_id] = command_line  # before sending: the answer may be quick
             self.commands_sent += 1
@@ -110,29 +111,38 @@ class EducationConnection:
             with self._state:
                 self._closed = True
                 self._state.notify_all()
-            raise ConnectionLost(f"Minecraft Education at {self.address} left.") from error
+            raise ConnectionLost(self._left()) from error
+
+    def _left(self) -> str:
+        return _("Minecraft Education at %(address)s left.", address=self.address)
 
     def _wait_for(self, ready, what: str) -> None:
         if not self._state.wait_for(lambda: self._closed or ready(), timeout=self.timeout):
             raise ConnectionLost(
-                f"Minecraft Education at {self.address} gave no answer for {self.timeout:.0f} s "
-                f"(waiting for {what}, {len(self._waiting)} commands unanswered)."
+                _(
+                    "Minecraft Education at %(address)s gave no answer for %(seconds)s s "
+                    "(waiting for %(what)s, %(count)s commands unanswered).",
+                    address=self.address,
+                    seconds=number(self.timeout),
+                    what=_(what),
+                    count=len(self._waiting),
+                )
             )
         if self._closed:
-            raise ConnectionLost(f"Minecraft Education at {self.address} left.")
+            raise ConnectionLost(self._left())
 
     def barrier(self) -> None:
         """Return once the game has answered every command; raise if any failed."""
         with self._state:
             if self._waiting:
-                self._wait_for(lambda: not self._waiting, "the last answers")
+                self._wait_for(lambda: not self._waiting, N_("the last answers"))
             failures, self._failures = self._failures, []
         if failures:
             shown = "; ".join(f"{command}: {why}" for command, why in failures[:3])
-            raise CommandFailed(
-                f"Minecraft Education at {self.address} refused {len(failures)} commands: {shown}",
-                [Command(command, command.encode()) for command, _ in failures],
-            )
+            message = _("Minecraft Education at %(address)s refused %(count)s commands:",
+                        address=self.address, count=len(failures))  # fmt: skip
+            refused = [Command(command, command.encode()) for command, _why in failures]
+            raise CommandFailed(f"{message} {shown}", refused)
 
     def flush(self) -> None:
         """Commands go out as they are sent."""
@@ -161,12 +171,14 @@ class EducationConnection:
         elif name == "chat.post":
             self.post_to_chat(" ".join(str(arg) for arg in args))
         else:
-            raise CommandFailed(f"{name} has no Minecraft Education counterpart", [])
+            raise CommandFailed(_("%(name)s has no Minecraft Education counterpart", name=name), [])
 
     def query(self, command: str | bytes, *args: object) -> str:
         """Nothing can be asked this way; `detect_edition` reads the refusal as "not
         Minetest", so the builder sends Java's legacy ids, which `set_blocks` names."""
-        raise CommandFailed(f"Minecraft Education cannot answer {command} over its WebSocket", [])
+        message = _("Minecraft Education cannot answer %(command)s over its WebSocket",
+                    command=str(command))  # fmt: skip
+        raise CommandFailed(message, [])
 
     def query_if_known(self, command: str, *args: object) -> str | None:
         """No command of the toolkit's Minetest mod exists here: the builder takes the
@@ -175,8 +187,10 @@ class EducationConnection:
 
     def get_blocks(self, *corners: int):
         raise CommandFailed(
-            "Minecraft Education cannot read blocks back over its WebSocket: build without "
-            "a check (verify=False)",
+            _(
+                "Minecraft Education cannot read blocks back over its WebSocket: build without "
+                "a check (verify=False)"
+            ),
             [],
         )
 

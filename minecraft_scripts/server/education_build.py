@@ -17,11 +17,11 @@ from minecraft_scripts.server.build import BuildReport, build_model
 from minecraft_scripts.server.connection import CommandFailed
 from minecraft_scripts.server.education import EducationConnection
 from minecraft_scripts.voxels import Box
+from worlds.language import Language, _, using_language
 from worlds.schema import Estate
 
 TICKING_AREA_CHUNKS = 10
 """A ticking area spans at most 100 chunks: we use squares of 10 × 10."""
-BUILT = {"da": "Bebyggelsen {name} står færdig.", "en": "The estate {name} is built."}
 
 
 def ticking_areas(box: Box) -> Iterator[Box]:
@@ -39,7 +39,7 @@ def build_in_education(
     at: tuple[int, int, int],
     variants: Mapping[str, str] | None = None,
     progress: Callable[[int, int], None] | None = None,
-    language: str = "da",
+    language: Language = "da",
 ) -> BuildReport:
     """Build the estate with its north-west ground corner at `at` (the game's coordinates)."""
     model = generate(estate, variants)
@@ -56,7 +56,8 @@ def build_in_education(
         for name in areas:
             conn.run(f"tickingarea remove {name}")
         _tolerate_refusal(conn)
-    conn.post_to_chat(BUILT.get(language, BUILT["da"]).format(name=estate.name.get(language)))
+    with using_language(language):
+        conn.post_to_chat(_("The estate %(name)s is built.", name=estate.name.get(language)))
     conn.barrier()
     return report
 

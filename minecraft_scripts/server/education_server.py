@@ -17,6 +17,7 @@ from minecraft_scripts.server.connection import GameConnectionError
 from minecraft_scripts.server.education import ANSWER_TIMEOUT, EducationConnection
 from minecraft_scripts.server.education_protocol import MAX_IN_FLIGHT, subscribe
 from minecraft_scripts.server.ports import EDUCATION_PORT
+from worlds.language import _, number
 
 
 class EducationError(GameConnectionError):
@@ -42,10 +43,13 @@ class EducationServer:
                 self._handle, self.host, self.port, ping_interval=None, max_size=2**20
             )
         except OSError as error:
-            raise EducationError(
-                f"Cannot listen on {self.host}:{self.port} ({error.strerror or error}): "
-                "another program uses the port; choose another with --port."
-            ) from error
+            address, reason = f"{self.host}:{self.port}", error.strerror or str(error)
+            message = _(
+                "Cannot listen on %(address)s (%(reason)s): another program uses the port; "
+                "choose another with --port.",
+                address=address, reason=reason,
+            )  # fmt: skip
+            raise EducationError(message) from error
         self.port = self._server.socket.getsockname()[1]
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
 
@@ -66,9 +70,9 @@ class EducationServer:
         try:
             return self._arrivals.get(timeout=timeout)
         except queue.Empty:
-            raise EducationError(
-                f"No Minecraft Education connected to port {self.port} within {timeout:.0f} s."
-            ) from None
+            message = _("No Minecraft Education connected to port %(port)s within %(seconds)s s.",
+                        port=self.port, seconds=number(timeout or 0))  # fmt: skip
+            raise EducationError(message) from None
 
     def stop(self) -> None:
         if self._current is not None:

@@ -135,7 +135,7 @@ class ManagedMinetest:
         shutil.copytree(GROUND_MOD, self.world_dir / "worldmods" / "jagten", dirs_exist_ok=True)
         for mod in self.extra_mods:
             if not mod.is_dir():
-                raise MinetestError(f"The mod folder {mod} does not exist.")
+                raise MinetestError(_("The mod folder %(folder)s does not exist.", folder=str(mod)))
             shutil.copytree(mod, self.world_dir / "worldmods" / mod.name, dirs_exist_ok=True)
         overrides = {"restrict_to_local_connections": "true", "support_websockets": "false"}
         (mod_dir / "override.conf").write_text(_settings_file(overrides))

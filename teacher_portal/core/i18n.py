@@ -1,9 +1,15 @@
-"""Danish by default, English by choice: the locale selector and the language switch."""
+"""Danish by default, English by choice: the locale selector and the language switch.
+
+Each request also speaks its language below the portal (`worlds.language`), so a message
+raised by an estate or lesson file, a vote count or the game (a `DataFileError` on the
+error page) comes in the same language as the page around it.
+"""
 
 from flask import (
     Blueprint,
     Flask,
     current_app,
+    g,
     has_request_context,
     redirect,
     request,
@@ -14,6 +20,7 @@ from flask_babel import get_locale
 from werkzeug.wrappers import Response
 
 from teacher_portal.core.extensions import babel
+from worlds.language import reset_language, set_language
 
 bp = Blueprint("i18n", __name__)
 
@@ -29,6 +36,18 @@ def select_locale() -> str:
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     app.jinja_env.globals["current_language"] = lambda: str(get_locale())
+    app.before_request(_speak_the_page_language)
+    app.teardown_request(_forget_the_page_language)
+
+
+def _speak_the_page_language() -> None:
+    g.language_token = set_language(str(get_locale()))
+
+
+def _forget_the_page_language(_error: BaseException | None) -> None:
+    token = g.pop("language_token", None)
+    if token is not None:
+        reset_language(token)
 
 
 @bp.post("/language")

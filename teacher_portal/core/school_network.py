@@ -1,8 +1,10 @@
 """What `jagten up` serves on and says about it: this machine only, or the school network
 with the address to give pupils' phones and the security note that goes with it.
 
-`jagten up` prints Danish, as the rest of its messages do; the portal's own pages are in the
-teacher's language.
+`jagten up` prints in the language of the command line (`worlds.language`, Danish unless
+`--lang en` or `JAGTEN_LANG=en`), through `say`, so these lines sit in the toolkit's
+catalogue beside the command's other messages; the portal's own pages are in the teacher's
+language.
 """
 
 from flask import Flask
@@ -15,14 +17,19 @@ from teacher_portal.core.addresses import (
     serves_school_network,
 )
 from teacher_portal.core.public_links import DETECTED_CONFIG_KEY, stored_public_url
+from worlds.language import say
 
 SERVED_ON_CONFIG_KEY = "SERVED_ON"  # the host `jagten up` listens on, for the settings page
 SWITCH = "jagten up --school-network"
-SECURITY_NOTE = (
-    "Sikkerhed: alle på skolens net kan nu åbne portalen, og den taler HTTP uden kryptering. "
-    "Brug den kun på et net, skolen styrer, giv lærerne stærke adgangskoder, og sæt en "
-    "HTTPS-proxy foran, hvis portalen skal kunne nås udefra (se README: Elevernes telefoner)."
-)
+
+
+def _security_note() -> str:
+    return say(
+        "Security: everyone on the school network can now open the portal, and it speaks HTTP "
+        "without encryption. Use it only on a network the school controls, give teachers "
+        "strong passwords, and put an HTTPS proxy in front if the portal must be reached from "
+        "outside (see README: Pupils' phones on the school network)."
+    )
 
 
 def listen_host(host: str | None, school_network: bool) -> str:
@@ -39,18 +46,19 @@ def prepare(app: Flask, host: str, port: int) -> list[str]:
     local = f"http://{THIS_MACHINE}:{port}/"
     if not serves_school_network(host):
         return [
-            f"Lærerportalen: {local}  (stop med Ctrl+C)",
-            "Kun denne maskine kan åbne portalen. Skal elevernes telefoner og tablets med, så "
-            f"start den på skolens net: {SWITCH}  (eller: make run HOST=0.0.0.0)",
-        ]
+            say("Teacher portal: %(url)s  (stop with Ctrl+C)", url=local),
+            say("Only this machine can open the portal. For pupils' phones and tablets, start "
+                "it on the school network: %(switch)s  (or: make run HOST=0.0.0.0)",
+                switch=SWITCH),
+        ]  # fmt: skip
     found = _addresses(host)
     if found:
         app.config[DETECTED_CONFIG_KEY] = found[0].url(port).rstrip("/")
     return [
-        f"Lærerportalen: {local} på denne maskine  (stop med Ctrl+C)",
+        say("Teacher portal: %(url)s on this machine  (stop with Ctrl+C)", url=local),
         *_address_lines(found, port),
         *_setting_lines(app),
-        SECURITY_NOTE,
+        _security_note(),
     ]
 
 
@@ -63,17 +71,23 @@ def _addresses(host: str) -> list[NetworkAddress]:
 def _address_lines(found: list[NetworkAddress], port: int) -> list[str]:
     if not found:
         return [
-            "Fandt ingen adresse på skolens net: er maskinen koblet på wifi eller kabel? "
-            "Portalen svarer på alle maskinens adresser, når den kommer på nettet."
-        ]
+            say("Found no address on the school network: is the machine on wifi or a cable? "
+                "The portal answers on all the machine's addresses once it is on the network.")
+        ]  # fmt: skip
     best, *others = found
-    lines = [f"Elevernes telefoner og tablets: {best.url(port)}  ← brug denne{_on(best)}"]
-    lines += [f"  Maskinen har også: {other.url(port)}{_on(other)}" for other in others]
+    pupils = say("Pupils' phones and tablets: %(url)s  ← use this", url=best.url(port))
+    lines = [pupils + _on(best)]
+    lines += [
+        "  " + say("The machine also has: %(url)s", url=other.url(port)) + _on(other)
+        for other in others
+    ]
     return lines
 
 
 def _on(address: NetworkAddress) -> str:
-    return f"  (netkort {address.interface})" if address.interface else ""
+    if not address.interface:
+        return ""
+    return "  " + say("(network card %(card)s)", card=address.interface)
 
 
 def _setting_lines(app: Flask) -> list[str]:
@@ -82,5 +96,6 @@ def _setting_lines(app: Flask) -> list[str]:
     configured = stored or app.config.get("PUBLIC_URL")
     if not configured:
         return []
-    where = "portalens indstillinger" if stored else "JAGTEN_PUBLIC_URL"
-    return [f"QR-koder og login-kort bruger {configured} (fra {where})."]
+    where = say("the portal's settings") if stored else "JAGTEN_PUBLIC_URL"
+    return [say("QR codes and login cards use %(url)s (from %(where)s).", url=configured,
+                where=where)]  # fmt: skip

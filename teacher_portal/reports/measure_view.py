@@ -7,8 +7,8 @@ sentences those `phrasing.compare` says, so the report and the command line agre
 from dataclasses import dataclass
 
 from flask_babel import format_date, format_decimal
+from flask_babel import gettext as _
 
-from minecraft_scripts.commands.measures import LABELS
 from minecraft_scripts.measures import Measures
 from minecraft_scripts.measures.phrasing import compare
 
@@ -33,8 +33,18 @@ def _number(value: float, unit: str = "") -> str:
     return f"{format_decimal(value, format='#,##0.#')}{unit}"
 
 
+def _labels() -> dict[str, str]:
+    """The table's words, in the report's language (sections are made under its locale)."""
+    return {
+        "far": _("Floor-area ratio"), "built": _("Built ground"), "green": _("Green ground"),
+        "homes": _("Homes"), "step_free": _("Step-free homes"),
+        "entrances": _("Step-free entrances"), "sun": _("Sun"), "hours": _("hours"),
+        "before": _("Before"), "after": _("After"),
+    }  # fmt: skip
+
+
 def _values(measures: Measures, language: str) -> list[tuple[str, str]]:
-    words = LABELS[language]
+    words = _labels()
     hours = f" {words['hours']}"
     rows = [
         (words["far"], _number(measures.floor_area_ratio, " %")),
@@ -59,4 +69,4 @@ def measure_view(before: Measures, after: Measures, language: str) -> MeasureVie
     rows = [MeasureRow(label, old.get(label, "–"), value, old.get(label) != value)
             for label, value in new]  # fmt: skip
     changes = compare(before, after, language)
-    return MeasureView(rows, changes, LABELS[language], format_date(after.day, "long"))
+    return MeasureView(rows, changes, _labels(), format_date(after.day, "long"))

@@ -10,6 +10,7 @@ from lessons.catalog import lesson_ids, load_lesson
 from lessons.course import COURSES_DIR, Course, character_issues, course_issues, render_course
 from lessons.guide import render_guide
 from teacher_portal.cli import main
+from worlds.catalog import load_estate
 from worlds.datafile import load_data_file
 
 
@@ -66,12 +67,15 @@ def test_characters_keep_their_name_and_age_across_lessons(lessons):
     assert "keeps name and age" in issue.message
 
 
-def test_the_course_is_set_in_one_estate_apart_from_the_visit(lessons):
-    estates = {lesson.estate for lesson in lessons.values()}
-    assert estates == {"tranebaerparken", "gogeurtgaarden"}
-    assert [lid for lid, lesson in lessons.items() if lesson.estate != "tranebaerparken"] == [
-        "genbrugsstedet"
-    ]
+def test_the_course_is_set_in_one_estate(lessons):
+    """Issue 13, point 11: every lesson (the reuse station's too) is set in Tranebærparken."""
+    assert {lid: lesson.estate for lid, lesson in lessons.items()} == dict.fromkeys(
+        lessons, "tranebaerparken"
+    )
+    reuse = lessons["genbrugsstedet"]
+    [vote] = [phase.vote for phase in reuse.phases if phase.vote is not None]
+    site = load_estate(reuse.estate).site(vote.options.site)
+    assert site.variant_ids() == ["lille", "stor", "byttehylde"]
 
 
 @pytest.mark.parametrize("lesson_id", lesson_ids())

@@ -82,6 +82,7 @@ def test_a_variant_after_a_proposal_takes_the_site_back() -> None:
     assert np.array_equal(state_model(state).grid, generate(ESTATE, {SITE: "natur"}).grid)
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 def test_too_many_kinds_of_block_are_refused_with_the_count() -> None:
     keys = np.zeros((14, 24, 14), dtype=np.int32)
     keys.ravel()[: 14 * 14 * 2] = (np.arange(14 * 14 * 2) % 240 + 1) * 16

@@ -30,6 +30,7 @@ def test_every_world_material_has_a_palette_entry() -> None:
     assert missing == []
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 def test_unknown_material_lists_the_known_ones() -> None:
     with pytest.raises(UnknownMaterial, match=r"known: .*brick"):
         material("marble")
@@ -140,6 +141,7 @@ def test_raw_blocks_take_the_names_of_their_palette_material() -> None:
     assert named_block("block:5:3", NamedEdition.LUANTI).name == "default:wood"  # by id
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 def test_a_legacy_block_without_a_name_says_what_to_do() -> None:
     with pytest.raises(UnknownMaterial, match=r"no modern name.*palette\.py"):
         named_block("block:52:0", NamedEdition.BEDROCK)

@@ -30,7 +30,7 @@ from worlds.language import (
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = TRANSLATIONS_DIR / "da" / "LC_MESSAGES" / f"{DOMAIN}.po"
 SOURCES = ["worlds", "lessons", "minecraft_scripts", "teacher_portal/cli.py",
-           "teacher_portal/counting/cli.py"]  # fmt: skip
+           "teacher_portal/counting/cli.py", "teacher_portal/core/school_network.py"]  # fmt: skip
 """What the Makefile's `translations` target extracts."""
 
 

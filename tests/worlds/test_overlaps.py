@@ -4,11 +4,15 @@ overlaps that real estates have come back as warnings (issue 11, point 13)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 from worlds.catalog import estate_ids, estate_warnings, load_estate
 from worlds.datafile import DataFileError, Problem
+from worlds.language import _, using_language
+from worlds.overlaps import KIND_NAMES
+from worlds.schema import FEATURE_TYPES
 
 HEADER = """\
 id: proeve
@@ -127,3 +131,19 @@ def test_touching_gardens_and_a_tree_in_a_plot_are_warnings(tmp_path: Path) -> N
 def test_shipped_estates_have_no_overlap_errors(estate_id: str) -> None:
     estate = load_estate(estate_id)
     assert not estate.consistency_issues()
+
+
+def test_every_feature_type_has_a_name_in_both_languages(tmp_path: Path) -> None:
+    """Overlap messages name a feature by its type ("the bike shed", "cykelskuret"): every
+    type in the schema has its name, and the Danish one reads in a message."""
+    types = {get_args(kind.model_fields["type"].annotation)[0] for kind in FEATURE_TYPES}
+    assert set(KIND_NAMES) == types
+    text = HEADER + (
+        "features:\n"
+        "  - {type: bike_shed, at: [2, 2], size: [6, 3]}\n"
+        "  - {type: carport, at: [4, 3], size: [8, 5]}\n"
+    )
+    with using_language("da"):
+        assert all(_(name) != name for name in KIND_NAMES.values()), "a name lacks its Danish"
+        (problem,) = problems(tmp_path, text)
+    assert "overlapper cykelskuret ved features[0]" in problem.message

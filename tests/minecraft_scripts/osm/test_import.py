@@ -18,6 +18,8 @@ from worlds.catalog import load_estate
 from worlds.ground_features import Lawn, Road, Trees
 from worlds.ground_features import Path as PathFeature
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English wording
+
 SOUTH, WEST = 55.6700, 12.5500
 NORTH, EAST = 55.6710, 12.5520  # about 126 × 111 m
 EAST_M = 111_320 * math.cos(math.radians((SOUTH + NORTH) / 2))

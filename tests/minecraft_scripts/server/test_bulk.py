@@ -85,6 +85,7 @@ def damaged(command: Command, how: str) -> Command:
     return Command(command.name, head + b"," + payload + b")\n")
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 @pytest.mark.parametrize("how", ["cut", "changed"])
 def test_a_damaged_payload_is_refused_and_writes_nothing(game: GameConnection, how: str) -> None:
     at = (1200, 5, ROW_Z + 200)

@@ -69,6 +69,7 @@ def test_a_token_goes_out_as_it_is() -> None:
     assert len(str(encode_command("world.jagtenPut", payload))) < 210  # messages stay short
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 @pytest.mark.parametrize("reply", ["refused the payload is not base64", "ok", "", "fail"])
 def test_a_refusal_or_nonsense_raises_a_clear_error(reply: str) -> None:
     with pytest.raises(BulkRefused, match="refused part of the build"):

@@ -106,6 +106,7 @@ def test_keeps_to_a_smaller_in_flight_limit(readers) -> None:
     assert seen["violations"] == [] and seen["maxInFlight"] == 4 and seen["setblocks"] == 40
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 def test_a_refused_command_is_named(readers) -> None:
     with EducationServer("127.0.0.1", 0) as server:
         game = ScriptedGame(server.port, refuse="glowstone")
@@ -176,6 +177,7 @@ def test_jagten_education_waits_builds_and_reports(readers) -> None:
     assert mismatches(names.reshape(model.size), expected) == []
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 def test_jagten_education_says_when_no_game_comes() -> None:
     result = CliRunner().invoke(
         main, ["education", SMALLEST, "--port", str(free_port()), "--host", "127.0.0.1",

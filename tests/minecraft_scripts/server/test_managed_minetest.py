@@ -117,6 +117,7 @@ def test_stop_leaves_no_process_behind(managed: ManagedMinetest) -> None:
     assert port_in_use(managed.port)
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 def test_extra_mods_are_copied_and_a_missing_one_is_named(
     managed: ManagedMinetest, tmp_path
 ) -> None:

@@ -43,6 +43,7 @@ def test_a_verified_estate_stands_after_the_server_is_killed(game_server, manage
         assert not bulk_check(conn, model, at, BulkOutcome()).any()  # sign texts too
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 def test_a_build_cut_off_by_a_killed_server_says_so_and_a_rerun_finishes_it(
     game_server, managed, monkeypatch
 ) -> None:
