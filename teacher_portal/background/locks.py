@@ -14,7 +14,7 @@ import socket
 import threading
 import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Protocol
 
 from flask import current_app
@@ -111,5 +111,10 @@ def _advisory(name: str, number: int) -> Iterator[HeldLock | None]:
             "SELECT pg_try_advisory_lock(%s::int4, %s::int4)", (key_space(name), number)
         ).fetchone()[0]
         yield _Advisory(connection) if got else None
+        if got:  # released at once; a closed session's lock goes only when its backend ends
+            with suppress(psycopg.Error):  # a broken session holds nothing
+                connection.execute(
+                    "SELECT pg_advisory_unlock(%s::int4, %s::int4)", (key_space(name), number)
+                )
     finally:
-        connection.close()  # ends the session, which releases the lock
+        connection.close()  # ends the session: releases the lock if the holder failed

@@ -96,7 +96,9 @@ def test_keeps_to_a_smaller_in_flight_limit(readers) -> None:
     estate = load_estate(SMALLEST)
     model = generate(estate)
     with EducationServer("127.0.0.1", 0, max_in_flight=4) as server:
-        game = ScriptedGame(server.port, region=region_of(model), maxInFlight=4, replyDelayMs=1)
+        # Replies slow enough that the window fills even on a loaded machine (with 1 ms the
+        # sender sometimes never had 4 out at once, and the test failed on timing alone).
+        game = ScriptedGame(server.port, region=region_of(model), maxInFlight=4, replyDelayMs=25)
         conn = server.wait_for_game(timeout=30)
         for x in range(40):
             conn.set_block(AT[0] + x, AT[1], AT[2], 1)
