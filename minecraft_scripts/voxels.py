@@ -15,10 +15,11 @@ from worlds.language import _, number
 
 AIR = "air"
 MAX_MATERIALS = 256  # the grid is uint8
-MAX_MODEL_VOXELS = 8_000_000
-"""Ten times the largest shipped estate. Generating, planning and drawing a model need a
-few bytes to a few dozen bytes per voxel, so this keeps any model within a few hundred MB
-(a 1000 × 1000 estate of 16 storeys would be 600 million voxels and tens of GB)."""
+MAX_MODEL_VOXELS = 25_000_000
+"""Thirty times the largest shipped estate, room for the 20-million-voxel estate the build
+benchmark builds (peak 106 MB there). Generating, planning and drawing need a few bytes to a
+few dozen bytes per voxel, so this keeps any model within a few hundred MB (a 1000 × 1000
+estate of 16 storeys would be 600 million voxels and tens of GB)."""
 
 
 class ModelTooLarge(ValueError):

@@ -110,7 +110,7 @@ def test_an_estate_of_600_million_blocks_is_refused_naming_the_limit(
 ) -> None:
     path = written(tmp_path, "giant.yaml", GIANT)
     result = jagten(command[0], str(path), *command[1:])
-    assert_refused(result, path, "at most 8,000,000 blocks per estate")
+    assert_refused(result, path, "at most 25,000,000 blocks per estate")
     assert f"{path}:4:7: size:" in result.stderr
 
 
