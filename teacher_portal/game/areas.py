@@ -9,7 +9,6 @@ build of the class asks it (`estates.build_jobs`), so the estate follows its are
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -22,51 +21,27 @@ from teacher_portal.game.servers import server_for
 from teacher_portal.models import SchoolClass
 from teacher_portal.models.world import WorldArea
 from worlds.catalog import load_estate
+from worlds.geometry import Rect
 
 WORLD_LIMIT = game_kinds.MINETEST.high[0]
 """The managed world's edge (Minetest), as the toolkit's game kinds know it."""
 
 
-@dataclass(frozen=True)
-class Ground:
-    """A rectangle of ground in server x/z, inclusive."""
+def ground_of(area: WorldArea) -> Rect:
+    """An area's ground in server x/z, inclusive."""
+    return Rect(area.x1, area.z1, area.x2, area.z2)
 
-    x1: int
-    z1: int
-    x2: int
-    z2: int
 
-    @classmethod
-    def of(cls, area: WorldArea) -> "Ground":
-        return cls(area.x1, area.z1, area.x2, area.z2)
-
-    def overlaps(self, other: "Ground", gap: int = 0) -> bool:
-        return not (
-            other.x2 + gap < self.x1
-            or self.x2 + gap < other.x1
-            or other.z2 + gap < self.z1
-            or self.z2 + gap < other.z1
-        )
-
-    def contains(self, other: "Ground") -> bool:
-        return (
-            self.x1 <= other.x1
-            and self.z1 <= other.z1
-            and other.x2 <= self.x2
-            and other.z2 <= self.z2
-        )
-
-    def describe(self) -> str:
-        return f"x {self.x1}…{self.x2}, z {self.z1}…{self.z2}"
+def too_close(place: Rect, other: Rect, gap: int) -> bool:
+    """Whether the two overlap or stand less than `gap` blocks apart."""
+    return place.grown(gap, gap, gap, gap).overlaps(other)
 
 
 class NoRoom(Exception):
     """The region has no free ground the size of the estate; the message says what to do."""
 
 
-def first_free(
-    size: tuple[int, int], taken: Iterable[Ground], region: Ground, gap: int
-) -> Ground | None:
+def first_free(size: tuple[int, int], taken: Iterable[Rect], region: Rect, gap: int) -> Rect | None:
     """The free place for `size` nearest the region's corner, `gap` blocks from the others.
 
     Candidates are the corner and the places just east and just south of each taken area
@@ -82,20 +57,20 @@ def first_free(
         key=lambda xz: (max(xz[0] - region.x1, xz[1] - region.z1), xz[1], xz[0]),
     )
     for x, z in candidates:
-        place = Ground(x, z, x + width - 1, z + depth - 1)
-        if region.contains(place) and not any(place.overlaps(area, gap) for area in taken):
+        place = Rect(x, z, x + width - 1, z + depth - 1)
+        if region.contains(place) and not any(too_close(place, area, gap) for area in taken):
             return place
     return None
 
 
-def region() -> Ground:
+def region() -> Rect:
     """The portal's part of the world, never past the world's edge."""
     config = current_app.config
     x1, z1 = config["BUILD_REGION_X"], config["BUILD_Z"]
     x2 = x1 + config["BUILD_REGION_WIDTH"] - 1
     z2 = z1 + config["BUILD_REGION_DEPTH"] - 1
     limit = WORLD_LIMIT
-    return Ground(max(x1, -limit), max(z1, -limit), min(x2, limit), min(z2, limit))
+    return Rect(max(x1, -limit), max(z1, -limit), min(x2, limit), min(z2, limit))
 
 
 def class_key(school_class: SchoolClass) -> str:
@@ -127,7 +102,7 @@ def area_for(school_class: SchoolClass, size: tuple[int, int], height: int) -> W
         current.world = world
         return current
     place = first_free(
-        size, map(Ground.of, taken_areas(world)), region(), current_app.config["BUILD_GAP"]
+        size, map(ground_of, taken_areas(world)), region(), current_app.config["BUILD_GAP"]
     )
     if place is None:
         raise NoRoom(_no_room_message(size))
@@ -186,19 +161,19 @@ def build_problem(
     """Why a build there must not run, or None: it has to stay inside the class's own area
     (land the portal allocated to it), which must touch no other class's land."""
     x, _y, z = origin
-    box = Ground(x, z, x + size[0] - 1, z + size[1] - 1)
+    box = Rect(x, z, x + size[0] - 1, z + size[1] - 1)
     area = area_of(school_class)
-    if area is None or not Ground.of(area).contains(box):
+    if area is None or not ground_of(area).contains(box):
         return _(
             "This build would reach outside the class's area in the game world (%(box)s), "
             "so it was stopped. Start the build again: the portal finds an area that fits.",
             box=box.describe(),
         )
     for other in taken_areas(area.world, excluding=area):
-        if Ground.of(other).overlaps(box):
+        if ground_of(other).overlaps(box):
             return _(
                 "This build would touch another class's estate (%(other)s), so it was "
                 "stopped and nothing was changed. Start the build again.",
-                other=Ground.of(other).describe(),
+                other=ground_of(other).describe(),
             )
     return None

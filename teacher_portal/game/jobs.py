@@ -134,19 +134,8 @@ def start_job(
     running = active_job(school_class)
     if running is not None:
         return running
-    job = BuildJob(
-        class_id=school_class.id,
-        lesson_run_id=lesson_run.id if lesson_run else None,
-        kind=kind,
-        estate_id=estate_id,
-        variants=variants or {},
-        plots=plots or [],
-        sites=sites or [],
-        origin_x=origin[0],
-        origin_y=origin[1],
-        origin_z=origin[2],
-    )
-    db.session.add(job)
+    job = _new_job(school_class, kind, estate_id, origin, lesson_run)
+    job.variants, job.plots, job.sites = variants or {}, plots or [], sites or []
     db.session.flush()
     background.defer(TASK, _key(job.id), job_id=job.id)
     db.session.commit()
@@ -166,17 +155,28 @@ def refused_job(
     running = active_job(school_class)
     if running is not None:
         return running
+    job = _new_job(school_class, kind, estate_id, (0, 0, 0), lesson_run)
+    finish(job, "failed", error=error)
+    return job
+
+
+def _new_job(
+    school_class: SchoolClass,
+    kind: str,
+    estate_id: str,
+    origin: tuple[int, int, int],
+    lesson_run: LessonRun | None,
+) -> BuildJob:
     job = BuildJob(
         class_id=school_class.id,
         lesson_run_id=lesson_run.id if lesson_run else None,
         kind=kind,
         estate_id=estate_id,
-        origin_x=0,
-        origin_y=0,
-        origin_z=0,
+        origin_x=origin[0],
+        origin_y=origin[1],
+        origin_z=origin[2],
     )
     db.session.add(job)
-    finish(job, "failed", error=error)
     return job
 
 

@@ -12,44 +12,45 @@ from minecraft_scripts.generate import model_size
 from teacher_portal.core.extensions import db
 from teacher_portal.estates.build_jobs import start_estate_build
 from teacher_portal.game import areas, jobs
-from teacher_portal.game.areas import Ground, area_of, first_free
+from teacher_portal.game.areas import area_of, first_free, ground_of, too_close
 from teacher_portal.models import GameServer, SchoolClass, WorldArea
 from tests.real_components import free_port
 from tests.teacher_portal.conftest import AuthActions, make_app
 from tests.teacher_portal.factories import create_class, create_teacher, default_teacher
 from worlds.catalog import load_estate
+from worlds.geometry import Rect
 
-REGION = Ground(0, 0, 999, 999)
+REGION = Rect(0, 0, 999, 999)
 
 
 def test_areas_are_packed_from_the_corner_with_a_gap_between_them() -> None:
-    taken: list[Ground] = []
+    taken: list[Rect] = []
     for size in [(160, 120), (100, 80), (110, 84), (160, 120)]:
         place = first_free(size, taken, REGION, gap=16)
         assert place is not None
         taken.append(place)
-    assert taken[0] == Ground(0, 0, 159, 119)
-    assert taken[1] == Ground(0, 136, 99, 215)  # south of the first, 16 blocks apart
-    assert taken[2] == Ground(116, 136, 225, 219)  # beside it: the square around spawn grows
-    assert all(not a.overlaps(b, gap=16) for i, a in enumerate(taken) for b in taken[i + 1 :])
+    assert taken[0] == Rect(0, 0, 159, 119)
+    assert taken[1] == Rect(0, 136, 99, 215)  # south of the first, 16 blocks apart
+    assert taken[2] == Rect(116, 136, 225, 219)  # beside it: the square around spawn grows
+    assert all(not too_close(a, b, 16) for i, a in enumerate(taken) for b in taken[i + 1 :])
 
 
 @given(st.lists(st.tuples(st.integers(1, 300), st.integers(1, 300)), min_size=1, max_size=25))
 def test_no_two_areas_ever_overlap_and_all_stay_in_the_region(sizes) -> None:
-    taken: list[Ground] = []
+    taken: list[Rect] = []
     for size in sizes:
         place = first_free(size, taken, REGION, gap=10)
         if place is None:
             continue
         assert REGION.contains(place)
         assert (place.x2 - place.x1 + 1, place.z2 - place.z1 + 1) == size
-        assert not any(place.overlaps(other, gap=10) for other in taken)
+        assert not any(too_close(place, other, 10) for other in taken)
         taken.append(place)
 
 
 def test_a_freed_area_is_used_again_and_a_full_region_has_no_place() -> None:
-    small = Ground(0, 0, 299, 299)
-    taken: list[Ground] = []
+    small = Rect(0, 0, 299, 299)
+    taken: list[Rect] = []
     for _ in range(4):
         taken.append(first_free((140, 140), taken, small, gap=10))
     assert None not in taken
@@ -82,8 +83,12 @@ def test_two_teachers_with_six_classes_each_get_areas_of_their_own(tmp_path: Pat
         area = stored[class_id]
         assert (area.x1, area.y, area.z1) == origin
         assert (area.width, area.depth) == _size(estate_id)  # sized to the estate
-    grounds = [Ground.of(area) for area in stored.values()]
-    assert all(not a.overlaps(b, gap=16) for i, a in enumerate(grounds) for b in grounds[i + 1 :])
+    grounds = [ground_of(area) for area in stored.values()]
+    assert all(
+        not a.grown(16, 16, 16, 16).overlaps(b)
+        for i, a in enumerate(grounds)
+        for b in grounds[i + 1 :]
+    )
 
 
 def test_a_class_keeps_its_area_and_moves_when_a_larger_estate_needs_more(app: Flask) -> None:
@@ -100,7 +105,7 @@ def test_a_class_keeps_its_area_and_moves_when_a_larger_estate_needs_more(app: F
     assert first == again
     assert larger != first
     assert [row.class_id for row in rows] == [None, school_class.id]  # the old land waits
-    assert not Ground.of(rows[0]).overlaps(Ground.of(rows[1]))  # to be cleared, still taken
+    assert not ground_of(rows[0]).overlaps(ground_of(rows[1]))  # to be cleared, still taken
 
 
 def _class_on_port(app: Flask, port: int, kind: str = "minetest", **fields) -> SchoolClass:
