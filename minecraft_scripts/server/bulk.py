@@ -63,6 +63,16 @@ class MetaEntry:
 
 
 @dataclass(frozen=True)
+class PutReply:
+    """What a put did: nodes changed, the server's seconds, and the nodes that still differ
+    from the payload when the mod read the written map blocks back (0 when all stand)."""
+
+    changed: int
+    server_seconds: float
+    wrong: int
+
+
+@dataclass(frozen=True)
 class ReadBack:
     """What a read found in one chunk: palette indices (model axes) and metadata."""
 
@@ -157,6 +167,11 @@ def read_command(chunk: Chunk, names: Token) -> Command:
     return encode_command("world.jagtenRead", *chunk.low, *chunk.high, names)
 
 
+def meta_command(chunk: Chunk) -> Command:
+    """Only the chunk's nodes with metadata: a put has checked its nodes already."""
+    return encode_command("world.jagtenMeta", *chunk.low, *chunk.high)
+
+
 def sign_text(sign: Sign) -> str:
     """What a sign's text is once written: its safe lines, blank ones kept."""
     return "\n".join(safe_sign_lines(sign.lines))
@@ -180,12 +195,12 @@ def _refusal(reply: str, command: str) -> BulkRefused:
     return BulkRefused(message)
 
 
-def parse_put(reply: str) -> float:
-    """Seconds the server spent writing; raises `BulkRefused` for a refusal."""
+def parse_put(reply: str) -> PutReply:
+    """Raises `BulkRefused` for a refusal."""
     parts = reply.split(" ")
-    if parts[0] != "ok" or len(parts) != 3:
+    if parts[0] != "ok" or len(parts) != 4 or not all(p.isdigit() for p in parts[1:]):
         raise _refusal(reply, "a region")
-    return int(parts[2]) / 1e6
+    return PutReply(int(parts[1]), int(parts[2]) / 1e6, int(parts[3]))
 
 
 def parse_sign(reply: str) -> None:
@@ -199,12 +214,23 @@ def parse_read(reply: str, chunk: Chunk, origin: Position) -> ReadBack:
         raise _refusal(reply, "a read")
     indices = _from_nodes(zlib.decompress(_unb64(parts[3])), chunk.local.size)
     canon = np.array([int(k) for k in parts[2].split(".")], dtype=np.uint8)
-    metadata = []
-    for entry in parts[4:]:
+    return ReadBack(chunk, indices, canon, _meta_entries(parts[4:], origin), int(parts[1]) / 1e6)
+
+
+def parse_meta(reply: str, origin: Position) -> list[MetaEntry]:
+    parts = reply.split(" ")
+    if parts[0] != "ok":
+        raise _refusal(reply, "a read")
+    return _meta_entries(parts[1:], origin)
+
+
+def _meta_entries(entries: list[str], origin: Position) -> list[MetaEntry]:
+    found = []
+    for entry in entries:
         x, y, z, text, infotext, other = entry.split(",")
         at = (int(x) - origin[0], int(y) - origin[1], -int(z) - origin[2])
-        metadata.append(MetaEntry(at, _text(text), _text(infotext), int(other)))
-    return ReadBack(chunk, indices, canon, metadata, int(parts[1]) / 1e6)
+        found.append(MetaEntry(at, _text(text), _text(infotext), int(other)))
+    return found
 
 
 def wait_until_saved(conn: GameConnection, timeout: float = SAVE_TIMEOUT) -> bool:

@@ -1,12 +1,15 @@
 """Build and check a model through the managed world's bulk commands, then wait for the save.
 
 One pipeline carries the whole build: every chunk of the region (air included, so
-leftovers are cleared), the sign texts, and a read of every chunk; the server runs it in one
-or a few steps. The read is compared with the model node for node (exact node and param2,
-not a read key two materials may share), and every node with metadata with the signs the
-model has. What differs is written again, with the rest of its chunk kept, and read again.
-A diff build needs no read first: writing a region costs the server hardly more than reading
-it, and the mod leaves untouched what already stands as modelled.
+leftovers are cleared), the sign texts, and a read of every chunk's metadata; the server
+runs it in one or a few steps. Each put answers its own check: the mod compares every node
+it was sent with what stands, reading each map block from the map before and, where it
+wrote, again after (exact node and param2, not a read key two materials may share), so a
+separate read of every node would read the same nodes again one step later. Every node
+with metadata is compared with the signs the model has. A chunk whose put found nodes that
+differ is read whole, and what differs is written again, with the rest of its chunk kept,
+and read again. A diff build needs no read first: writing a region costs the server hardly
+more than reading it, and the mod leaves untouched what already stands as modelled.
 """
 
 from __future__ import annotations
@@ -19,9 +22,13 @@ import numpy as np
 
 from minecraft_scripts.server.bulk import (
     Chunk,
+    MetaEntry,
+    PutReply,
     ReadBack,
     chunks,
+    meta_command,
     palette,
+    parse_meta,
     parse_put,
     parse_read,
     parse_sign,
@@ -86,13 +93,18 @@ def bulk_build(
     puts = [put_command(model.grid, chunk, names) for chunk in parts]
     outcome.add("plan", time.perf_counter() - started)  # boxes, encoded
     steps.total = len(parts) + (1 if verify else 0)
-    reads = _run(conn, puts, [sign_command(s, origin) for s in signs],
-                 [read_command(c, names) for c in parts] if verify else [], parts, origin,
-                 steps, outcome)  # fmt: skip
+    metas = [meta_command(chunk) for chunk in parts] if verify else []
+    written, found = _run(conn, puts, [sign_command(s, origin) for s in signs], metas,
+                          lambda reply, _chunk: parse_meta(reply, origin), parts, steps,
+                          outcome)  # fmt: skip
     outcome.commands = len(puts) + len(signs)
     if not verify:
         return outcome
-    wrong = mismatched(model, reads, signs)
+    doubtful = [chunk for chunk, put in zip(parts, written, strict=True) if put.wrong]
+    reads = _read(conn, doubtful, names, origin, outcome) if doubtful else []
+    wrong = node_mismatches(model, reads) | metadata_mismatches(
+        model, list(zip(parts, found, strict=True)), signs
+    )
     if wrong.any():
         wrong = _repair(conn, model, origin, parts, names, signs, wrong, outcome)
     outcome.mismatches = int(np.count_nonzero(wrong))
@@ -117,8 +129,9 @@ def _repair(
     todo = [c for c in parts if wrong[c.local.slices()].any()]
     puts = [put_command(model.grid, c, names, keep=~wrong) for c in todo]
     resign = [sign_command(s, origin) for s in signs if wrong[s.x, s.y, s.z]]
-    reads = _run(conn, puts, resign, [read_command(c, names) for c in todo], todo, origin,
-                 None, outcome)  # fmt: skip
+    _, reads = _run(conn, puts, resign, [read_command(c, names) for c in todo],
+                    lambda reply, chunk: parse_read(reply, chunk, origin), todo, None,
+                    outcome)  # fmt: skip
     outcome.commands += len(puts) + len(resign)
     again = mismatched(model, reads, signs)
     redone = np.zeros(model.size, dtype=bool)
@@ -131,63 +144,85 @@ def _run(
     conn: GameConnection,
     puts: list[Command],
     signs: list[Command],
-    reads: list[Command],
+    checks: list[Command],
+    parse_check: Callable[[str, Chunk], object],
     parts: list[Chunk],
-    origin: Position,
     steps: Steps | None,
     outcome: BulkOutcome,
-) -> list[ReadBack]:
-    """Send puts, signs and reads in one pipeline; parse the replies as they come."""
+) -> tuple[list[PutReply], list]:
+    """Send puts, signs and checks (reads of `parts`) in one pipeline; parse the replies as
+    they come."""
     sent = time.perf_counter()
-    replies: Iterator[str] = conn.replies([*puts, *signs, *reads])
+    replies: Iterator[str] = conn.replies([*puts, *signs, *checks])
+    written = []
     try:
         for _ in puts:
-            outcome.add("server write", parse_put(next(replies)))
+            written.append(parse_put(next(replies)))
+            outcome.add("server write", written[-1].server_seconds)
             if steps is not None:
                 steps.step()
         outcome.add("send", time.perf_counter() - sent)
         for _ in signs:
             parse_sign(next(replies))
-        reading = time.perf_counter()
-        found = [parse_read(next(replies), chunk, origin) for chunk in parts[: len(reads)]]
+        checking = time.perf_counter()
+        found = [parse_check(next(replies), chunk) for chunk in parts[: len(checks)]]
     finally:
         replies.close()  # at once: unread replies must not reach a later query
-    if reads:
-        outcome.add("read-back", time.perf_counter() - reading)
-        outcome.add("server read", sum(r.server_seconds for r in found))
-    return found
+    if checks:
+        outcome.add("check", time.perf_counter() - checking)
+    return written, found
+
+
+def _read(
+    conn: GameConnection, parts: list[Chunk], names: Token, origin: Position, outcome: BulkOutcome
+) -> list[ReadBack]:
+    """Read `parts` whole through the mod."""
+    _, reads = _run(conn, [], [], [read_command(c, names) for c in parts],
+                    lambda reply, chunk: parse_read(reply, chunk, origin), parts, None,
+                    outcome)  # fmt: skip
+    outcome.add("server read", sum(r.server_seconds for r in reads))
+    return reads
 
 
 def bulk_check(
     conn: GameConnection, model: VoxelModel, origin: Position, outcome: BulkOutcome
 ) -> np.ndarray:
     """Read the model's region back through the mod: where it differs (see `mismatched`)."""
-    parts = chunks(model.size, origin)
-    names = palette(model.materials)
-    reads = _run(conn, [], [], [read_command(c, names) for c in parts], parts, origin, None,
-                 outcome)  # fmt: skip
+    reads = _read(conn, chunks(model.size, origin), palette(model.materials), origin, outcome)
     return mismatched(model, reads, sign_positions(model))
 
 
 def mismatched(model: VoxelModel, reads: list[ReadBack], signs: list[Sign]) -> np.ndarray:
     """Where what stands differs from the model: node, sign text, or stray metadata."""
+    found = [(read.chunk, read.metadata) for read in reads]
+    return node_mismatches(model, reads) | metadata_mismatches(model, found, signs)
+
+
+def node_mismatches(model: VoxelModel, reads: list[ReadBack]) -> np.ndarray:
+    """Where a read found another node than the model's (exact node and param2)."""
     wrong = np.zeros(model.size, dtype=bool)
-    texts = {(s.x, s.y, s.z): sign_text(s) for s in signs}
-    seen: set[tuple[int, int, int]] = set()
     for read in reads:
         box = read.chunk.local.slices()
         wrong[box] = read.indices != read.canon[model.grid[box]]
-        for entry in read.metadata:
+    return wrong
+
+
+def metadata_mismatches(
+    model: VoxelModel, found: list[tuple[Chunk, list[MetaEntry]]], signs: list[Sign]
+) -> np.ndarray:
+    """Where a sign's text differs from the model's, or a node carries metadata the model
+    does not give it (a removed sign's text, an inventory), in the chunks read."""
+    wrong = np.zeros(model.size, dtype=bool)
+    texts = {(s.x, s.y, s.z): sign_text(s) for s in signs}
+    seen: set[tuple[int, int, int]] = set()
+    for _chunk, entries in found:
+        for entry in entries:
             expected = texts.get(entry.at)
             seen.add(entry.at)
             fine = expected is not None and entry.other_fields == 0
             if not (fine and entry.text == expected and entry.infotext == expected):
                 wrong[entry.at] = True
     for at, text in texts.items():
-        if at not in seen and text and _read_covers(reads, at):
+        if at not in seen and text and any(chunk.local.contains(*at) for chunk, _ in found):
             wrong[at] = True
     return wrong
-
-
-def _read_covers(reads: list[ReadBack], at: Position) -> bool:
-    return any(read.chunk.local.contains(*at) for read in reads)

@@ -3,8 +3,9 @@
 -- These commands take Minetest coordinates (z is NOT flipped as in pycraft's world.*
 -- commands) and list a box's nodes as a VoxelArea does: x fastest, then y, then z.
 --
---   world.jagtenPut(x1,y1,z1,x2,y2,z2,PALETTE,SHA1,PAYLOAD) -> "ok CHANGED MICROSECONDS"
+--   world.jagtenPut(x1,y1,z1,x2,y2,z2,PALETTE,SHA1,PAYLOAD) -> "ok CHANGED MICROSECONDS WRONG"
 --   world.jagtenRead(x1,y1,z1,x2,y2,z2,PALETTE) -> "ok MICROSECONDS CANON PAYLOAD [META ...]"
+--   world.jagtenMeta(x1,y1,z1,x2,y2,z2) -> "ok [META ...]"
 --   world.jagtenSign(x,y,z,TEXT) -> "ok"
 --   anything wrong -> "refused REASON"
 --
@@ -16,11 +17,16 @@
 --   payload is refused and nothing of it is half-written. A replaced node loses its
 --   metadata, as with minetest.set_node: a removed sign's text must not stay on what
 --   stands there now.
+-- A put checks what it leaves standing: it reads each map block from the map and compares
+--   every node it was sent (node and param2) with what stands; a block that differs is
+--   written and then read again from the map through a new VoxelManip. WRONG counts the
+--   nodes that still differ from the payload (0 unless the engine did not store them, e.g.
+--   a map block that was never generated), so a put answers its own read-back.
 -- A read answers per node the index of the first palette entry holding exactly that node
 --   and param2, or 255 for any other node (unloaded "ignore" included). CANON maps each
 --   entry to the first entry with the same node ("0.1.1": entries 1 and 2 are one node).
 --   Each META entry is a node with metadata: "x,y,z,TEXT,INFOTEXT,OTHER", texts in base64,
---   OTHER counting its other fields and inventory lists.
+--   OTHER counting its other fields and inventory lists. jagtenMeta answers only those.
 -- TEXT of a sign is base64, so blank lines and commas survive pycraft's argument parser.
 local KEEP, OTHER = 255, 255
 local MAX_VOLUME = 4194304  -- nodes per command: two Lua tables of 32 MB
@@ -80,12 +86,12 @@ local function decode_payload(payload, digest, volume, entries)
 	if minetest.sha1(bytes) ~= digest then
 		return nil, "the payload does not match its digest: damaged on the way"
 	end
-	local byte = string.byte
-	for i = 1, volume do
-		local k = byte(bytes, i)
-		if k >= entries and k ~= KEEP then
-			return nil, "node " .. i .. " names palette entry " .. k .. " of " .. entries
-		end
+	-- an index beyond the palette, found at C speed: a pattern of the bytes entries..254
+	local first = string.char(entries)
+	local beyond = "[" .. (first:match("%w") and first or "%" .. first) .. "-\254]"
+	local i = entries < KEEP and bytes:find(beyond)
+	if i then
+		return nil, "node " .. i .. " names palette entry " .. bytes:byte(i) .. " of " .. entries
 	end
 	return bytes
 end
@@ -99,13 +105,12 @@ local function read_area(p1, p2)
 	return vm, area, vm:get_data(data_buffer), vm:get_param2_data(param2_buffer)
 end
 
--- Write the part of a put's box that lies in one map block: the payload's bytes are
--- indexed over the whole box (size sx, sy), the block's nodes through its own VoxelManip.
--- A block that already stands as sent is read but not written: only changed blocks get
--- their light recalculated and saved, often a third of an estate's blocks.
-local function put_block(bmin, bmax, p1, sx, sy, bytes, contents, param2s)
+-- Compare the part of a put's box that lies in one map block with what stands there: the
+-- payload's bytes are indexed over the whole box (size sx, sy), the block's nodes through
+-- its own VoxelManip. With `fix`, what differs is set in the VoxelManip's data.
+local function compare_block(bmin, bmax, p1, sx, sy, bytes, contents, param2s, fix)
 	local vm, area, data, param2 = read_area(bmin, bmax)
-	local byte, changed = string.byte, 0
+	local byte, differing = string.byte, 0
 	for z = bmin.z, bmax.z do
 		for y = bmin.y, bmax.y do
 			local vi = area:index(bmin.x, y, z)
@@ -115,20 +120,28 @@ local function put_block(bmin, bmax, p1, sx, sy, bytes, contents, param2s)
 				if k ~= KEEP then
 					local content, p = contents[k + 1], param2s[k + 1]
 					if data[vi] ~= content or param2[vi] ~= p then
-						data[vi], param2[vi] = content, p
-						changed = changed + 1
+						differing = differing + 1
+						if fix then data[vi], param2[vi] = content, p end
 					end
 				end
 				i, vi = i + 1, vi + 1
 			end
 		end
 	end
-	if changed > 0 then
-		vm:set_data(data)
-		vm:set_param2_data(param2)
-		vm:write_to_map(true)
-	end
-	return changed
+	return differing, vm, data, param2
+end
+
+-- Write one map block's part of a put and check it: nodes changed, nodes still wrong.
+-- A block that already stands as sent is read but not written: only changed blocks get
+-- their light recalculated and saved, often a third of an estate's blocks.
+local function put_block(bmin, bmax, p1, sx, sy, bytes, contents, param2s)
+	local changed, vm, data, param2 = compare_block(bmin, bmax, p1, sx, sy, bytes, contents,
+		param2s, true)
+	if changed == 0 then return 0, 0 end
+	vm:set_data(data)
+	vm:set_param2_data(param2)
+	vm:write_to_map(true)
+	return changed, (compare_block(bmin, bmax, p1, sx, sy, bytes, contents, param2s, false))
 end
 
 local function put(args)
@@ -140,7 +153,7 @@ local function put(args)
 	if not bytes then return "refused " .. problem end
 	local started = minetest.get_us_time()
 	local sx, sy = p2.x - p1.x + 1, p2.y - p1.y + 1
-	local floor, changed = math.floor, 0
+	local floor, changed, wrong = math.floor, 0, 0
 	for bz = floor(p1.z / 16), floor(p2.z / 16) do
 		for by = floor(p1.y / 16), floor(p2.y / 16) do
 			for bx = floor(p1.x / 16), floor(p2.x / 16) do
@@ -148,7 +161,9 @@ local function put(args)
 					math.max(p1.z, bz * 16))
 				local bmax = vector.new(math.min(p2.x, bx * 16 + 15), math.min(p2.y, by * 16 + 15),
 					math.min(p2.z, bz * 16 + 15))
-				changed = changed + put_block(bmin, bmax, p1, sx, sy, bytes, contents, param2s)
+				local block_changed, block_wrong = put_block(bmin, bmax, p1, sx, sy, bytes,
+					contents, param2s)
+				changed, wrong = changed + block_changed, wrong + block_wrong
 			end
 		end
 	end
@@ -159,7 +174,7 @@ local function put(args)
 			changed = changed + 1
 		end
 	end
-	return "ok " .. changed .. " " .. (minetest.get_us_time() - started)
+	return "ok " .. changed .. " " .. (minetest.get_us_time() - started) .. " " .. wrong
 end
 
 local function as_bytes(values, count)
@@ -223,6 +238,14 @@ local function read(args)
 	return table.concat(reply, " ")
 end
 
+local function meta(args)
+	local p1, p2 = box_of(args)
+	if not p1 then return "refused " .. p2 end
+	local reply = {"ok"}
+	for _, entry in ipairs(metadata(p1, p2)) do reply[#reply + 1] = entry end
+	return table.concat(reply, " ")
+end
+
 local function sign(args)
 	local x, y, z = whole(args[1]), whole(args[2]), whole(args[3])
 	if not (x and y and z) then return "refused sign coordinates outside the world" end
@@ -240,4 +263,4 @@ local function sign(args)
 	return "ok"
 end
 
-jagten.bulk = {jagtenPut = put, jagtenRead = read, jagtenSign = sign}
+jagten.bulk = {jagtenPut = put, jagtenRead = read, jagtenMeta = meta, jagtenSign = sign}

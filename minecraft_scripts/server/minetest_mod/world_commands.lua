@@ -12,12 +12,12 @@
 -- Bulk regions (bulk.lua), world.jagtenSaved() (durability.lua) and world.jagtenVersion(),
 --   which lets a client tell this mod is there (pycraft alone answers nothing).
 -- Every command that is not a read counts as a change the world has to save.
-local VERSION = "jagten 1"
+local VERSION = "jagten 2"
 local SINGLE_READS = {getBlock = true, getBlockWithData = true, getNode = true}
 local READS = {getBlock = true, getBlockWithData = true, getNode = true, getBlocks = true,
 	getBlocksWithData = true, getNodes = true, getHeight = true, getPlayerId = true,
 	getPlayerIds = true, getAllNodes = true, getSign = true, jagtenRead = true,
-	jagtenSaved = true, jagtenVersion = true}
+	jagtenMeta = true, jagtenSaved = true, jagtenVersion = true}
 
 local SIGN_NODE = "default:sign_wall_wood"
 

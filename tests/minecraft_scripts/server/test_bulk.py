@@ -4,8 +4,11 @@ every palette entry, refusing damaged payloads, and checking sign text and metad
 Builds stand in their own row (z around 7000) of the estates' region (0 <= x < 2000).
 """
 
+import base64
+import hashlib
 import socket
 import time
+import zlib
 
 import numpy as np
 import pytest
@@ -17,6 +20,7 @@ from minecraft_scripts.palette import MATERIALS, Edition
 from minecraft_scripts.server import bulk_build as bulk_build_module
 from minecraft_scripts.server.build import build_model
 from minecraft_scripts.server.bulk import (
+    KEEP,
     BulkRefused,
     chunks,
     palette,
@@ -25,7 +29,7 @@ from minecraft_scripts.server.bulk import (
 )
 from minecraft_scripts.server.bulk_build import BulkOutcome, Steps, bulk_build, bulk_check
 from minecraft_scripts.server.connection import GameConnection
-from minecraft_scripts.server.protocol import Command
+from minecraft_scripts.server.protocol import Command, Token, encode_command
 from minecraft_scripts.server.readback import expected_keys, read_keys
 from minecraft_scripts.voxels import Box, Sign, VoxelModel
 
@@ -100,6 +104,71 @@ def test_a_damaged_payload_is_refused_and_writes_nothing(game: GameConnection, h
     with pytest.raises(BulkRefused, match="refused part of the build"):
         parse_put(answer)
     assert np.array_equal(read_keys(game, model.bounds.translated(*at), Edition.MINETEST), before)
+
+
+def raw_put(chunk, entries: int, nodes: bytes) -> Command:
+    """A put with a palette of `entries` stones and exactly these node bytes (digest right)."""
+    payload = base64.b64encode(zlib.compress(nodes)).decode()
+    names, digest = Token(";".join(["1.0"] * entries)), Token(hashlib.sha1(nodes).hexdigest())
+    return encode_command("world.jagtenPut", *chunk.low, *chunk.high, names, digest,
+                          Token(payload))  # fmt: skip
+
+
+@pytest.mark.usefixtures("english")  # asserts the English wording
+@pytest.mark.parametrize("entries", [1, 37, 45, 48, 93, 94, 97, 254])  # '%' '-' '0' ']' '^' 'a'
+def test_an_index_beyond_the_palette_is_refused_and_writes_nothing(
+    game: GameConnection, entries: int
+) -> None:
+    at = (1250, 5, ROW_Z + 200)
+    model = VoxelModel.empty((4, 2, 4), ["brick"])
+    [chunk] = chunks(model.size, at)
+    before = read_keys(game, model.bounds.translated(*at), Edition.MINETEST)
+    nodes = bytearray([0] * model.grid.size)
+    nodes[5] = entries  # one past the last entry
+    [answer] = list(game.replies([raw_put(chunk, entries, bytes(nodes))]))
+    assert answer == f"refused node 6 names palette entry {entries} of {entries}"
+    assert np.array_equal(read_keys(game, model.bounds.translated(*at), Edition.MINETEST), before)
+    nodes[5] = entries - 1  # the last entry, and 255 (keep) elsewhere, are fine
+    nodes[6] = KEEP
+    [answer] = list(game.replies([raw_put(chunk, entries, bytes(nodes))]))
+    assert parse_put(answer).wrong == 0
+
+
+def test_a_put_answers_its_own_check(game: GameConnection) -> None:
+    """What the mod read back after writing: nothing differs, and a second identical put
+    finds everything standing and writes nothing."""
+    at = (1260, 5, ROW_Z + 200)
+    model = VoxelModel.empty((20, 5, 20), ["brick", "glass"])
+    model.grid[:] = np.random.default_rng(3).integers(0, 3, model.size, dtype=np.uint8)
+    [chunk] = chunks(model.size, at)
+    put = put_command(model.grid, chunk, palette(model.materials))
+    first, second = (parse_put(answer) for answer in game.replies([put, put]))
+    assert first.changed > 0 and first.wrong == 0
+    assert second.changed == 0 and second.wrong == 0
+    assert stands_as_modelled(game, model, at)
+
+
+class DoubtingConnection(GameConnection):
+    """A real connection on which the first put's check reports one node still wrong."""
+
+    doubted = False
+
+    def replies(self, commands):
+        commands = list(commands)
+        for command, reply in zip(commands, super().replies(commands), strict=False):
+            if command.name == "world.jagtenPut" and not self.doubted:
+                reply, self.doubted = reply.rpartition(" ")[0] + " 1", True
+            yield reply
+
+
+def test_a_chunk_its_put_doubts_is_read_whole_before_the_build_is_verified(game_server) -> None:
+    model = VoxelModel.empty((20, 4, 20), ["brick", "glass"])
+    model.grid[:] = np.random.default_rng(4).integers(0, 3, model.size, dtype=np.uint8)
+    at = (1280, 5, ROW_Z + 200)
+    with DoubtingConnection(game_server.host, game_server.port) as conn:
+        report = build_model(conn, model, at=at)
+    assert report.verified and report.mismatches == 0
+    assert report.phases["server read"] > 0  # the chunk was read whole from the map
 
 
 class DamagingConnection(GameConnection):
