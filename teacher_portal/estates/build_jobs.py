@@ -92,6 +92,7 @@ def run_build(job: BuildJob) -> None:
         )
     job.verified = report.verified
     job.mismatches = report.mismatches
+    job.covers = list(report.covers)
     if report.verified:
         estate.built_at = utcnow()
         jobs.finish(job, "done", done=job.total or 1)

@@ -36,6 +36,7 @@ class StateBuild:
     seconds: float
     verified: bool
     mismatches: int
+    covers: tuple[str, ...]  # what every region's check covered (see `BuildReport.covers`)
 
 
 def build_state(
@@ -85,7 +86,13 @@ def build_state(
         seconds=round(sum(r.seconds for r in reports), 3),
         verified=all(r.verified for r in reports),
         mismatches=sum(r.mismatches for r in reports),
+        covers=_covered_by_all(reports),
     )
+
+
+def _covered_by_all(reports: list[BuildReport]) -> tuple[str, ...]:
+    first = reports[0].covers if reports else ()
+    return tuple(c for c in first if all(c in r.covers for r in reports))
 
 
 def _share(progress: Progress | None, done: int, region: Box, total: int) -> Progress | None:

@@ -64,6 +64,9 @@ class BuildJob(db.Model):
     error: Mapped[str | None] = mapped_column(Text)
     verified: Mapped[bool | None]
     mismatches: Mapped[int | None]
+    # what the check covered ("blocks", "sign text", "node metadata", "saved"): a server
+    # without our mod checks blocks only, and the page says so
+    covers: Mapped[list[str]] = mapped_column(JSON, default=list)
     attempts: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]

@@ -4,6 +4,7 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
+from minecraft_scripts.server.build import COVERS_WITH_MOD, COVERS_WITHOUT_MOD
 from teacher_portal.core.extensions import db
 from teacher_portal.game import jobs
 from teacher_portal.lesson_runs import plans
@@ -57,9 +58,12 @@ def test_build_phase_builds_and_verifies_on_the_real_server(
     assert status["verified"] is True
     assert status["percent"] == 100
     assert status["done"] == status["total"] > 0
-    assert "Bygget! Alt står på plads." in client.get(run_url).text
+    page = client.get(run_url).text
+    assert "Bygget! Alt står på plads." in page
+    assert "hver blok, skiltenes tekst og det, blokkene bærer på, og gemt af verdenen" in page
     with app.app_context():
         job = db.session.get(BuildJob, job_id)
+        assert tuple(job.covers) == COVERS_WITH_MOD
         assert 2000 <= job.origin_x < 3000
         x, z = job.origin_x, job.origin_z
         pupil = create_pupil(db.session.get(SchoolClass, school_class.id), "Ali")
@@ -70,6 +74,24 @@ def test_build_phase_builds_and_verifies_on_the_real_server(
     with game_server.connect() as game:
         above_ground = game.get_blocks(x, 1, z, x + 60, 12, z + 60)
     assert (above_ground != 0).sum() > 100  # buildings stand where the job says it built
+
+
+def test_a_build_on_a_server_without_our_mod_claims_only_the_blocks(
+    app: Flask, client, auth: AuthActions
+) -> None:
+    """Minecraft with RaspberryJuice or FruitJuice (no such server runs here): the check read
+    the blocks back, but it cannot see sign text or know that the world is saved."""
+    school_class = _class_on(app, "127.0.0.1", free_port())
+    auth.login()
+    run_url, job_id = _start_build_phase(client, school_class)
+    jobs.wait(job_id, BUILD_TIMEOUT)  # fails: nothing listens
+    with app.app_context():
+        job = db.session.get(BuildJob, job_id)
+        job.state, job.verified, job.covers = "done", True, list(COVERS_WITHOUT_MOD)
+        db.session.commit()
+    page = client.get(run_url).text
+    assert "Tjekket i spillet: hver blok. Denne spilserver kan ikke vise os skiltenes tekst" in page
+    assert "gemt af verdenen" not in page
 
 
 @pytest.mark.game_server
