@@ -73,6 +73,17 @@ local function parse_palette(text)
 	return contents, param2s
 end
 
+-- A pattern of the bytes entries..254, the indices beyond a palette, so that one find runs
+-- at C speed: a set's range cannot start with "%" (an escape) or "^" (negation), so those
+-- are named alone and the range starts after them.
+local function beyond_palette(entries)
+	local first = string.char(entries)
+	if first == "%" or first == "^" then
+		return "[%" .. first .. string.char(entries + 1) .. "-\254]"
+	end
+	return "[" .. first .. "-\254]"
+end
+
 local function decode_payload(payload, digest, volume, entries)
 	local packed = payload and minetest.decode_base64(payload)
 	if not packed then return nil, "the payload is not base64: damaged on the way" end
@@ -86,10 +97,7 @@ local function decode_payload(payload, digest, volume, entries)
 	if minetest.sha1(bytes) ~= digest then
 		return nil, "the payload does not match its digest: damaged on the way"
 	end
-	-- an index beyond the palette, found at C speed: a pattern of the bytes entries..254
-	local first = string.char(entries)
-	local beyond = "[" .. (first:match("%w") and first or "%" .. first) .. "-\254]"
-	local i = entries < KEEP and bytes:find(beyond)
+	local i = entries < KEEP and bytes:find(beyond_palette(entries))
 	if i then
 		return nil, "node " .. i .. " names palette entry " .. bytes:byte(i) .. " of " .. entries
 	end

@@ -115,21 +115,22 @@ def raw_put(chunk, entries: int, nodes: bytes) -> Command:
 
 
 @pytest.mark.usefixtures("english")  # asserts the English wording
-@pytest.mark.parametrize("entries", [1, 37, 45, 48, 93, 94, 97, 254])  # '%' '-' '0' ']' '^' 'a'
+@pytest.mark.parametrize("entries", [1, 37, 45, 48, 93, 94, 97, 199, 254])  # '%' '-' '0' ']' '^'
 def test_an_index_beyond_the_palette_is_refused_and_writes_nothing(
     game: GameConnection, entries: int
 ) -> None:
     at = (1250, 5, ROW_Z + 200)
-    model = VoxelModel.empty((4, 2, 4), ["brick"])
+    model = VoxelModel.empty((16, 1, 16), ["brick"])
     [chunk] = chunks(model.size, at)
     before = read_keys(game, model.bounds.translated(*at), Edition.MINETEST)
-    nodes = bytearray([0] * model.grid.size)
-    nodes[5] = entries  # one past the last entry
-    [answer] = list(game.replies([raw_put(chunk, entries, bytes(nodes))]))
-    assert answer == f"refused node 6 names palette entry {entries} of {entries}"
+    nodes = bytearray(i % entries for i in range(model.grid.size))  # every entry there is
+    nodes[6] = KEEP  # "keep what stands" is never beyond the palette
+    for beyond in sorted({entries, entries + 1, (entries + 254) // 2, 254} - {255}):
+        nodes[5] = beyond
+        [answer] = list(game.replies([raw_put(chunk, entries, bytes(nodes))]))
+        assert answer == f"refused node 6 names palette entry {beyond} of {entries}"
     assert np.array_equal(read_keys(game, model.bounds.translated(*at), Edition.MINETEST), before)
-    nodes[5] = entries - 1  # the last entry, and 255 (keep) elsewhere, are fine
-    nodes[6] = KEEP
+    nodes[5] = entries - 1  # every index within the palette is fine
     [answer] = list(game.replies([raw_put(chunk, entries, bytes(nodes))]))
     assert parse_put(answer).wrong == 0
 
