@@ -44,6 +44,7 @@ from teacher_portal import create_app
 from teacher_portal.background.processes import DEFAULT_THREADS, gunicorn_command
 from teacher_portal.core.database import upgrade_database
 from teacher_portal.core.extensions import db
+from teacher_portal.core.serving import THREADS as WAITRESS_THREADS
 from teacher_portal.models import Pupil, SchoolClass, Teacher
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask
 from teacher_portal.voting.options import text_options
@@ -421,7 +422,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=4.0, help="per offered rate")
     parser.add_argument("--classes", type=int, default=24, help=f"of {PUPILS_PER_CLASS} pupils")
     parser.add_argument("--setups", default="sqlite,postgres:2,postgres:4",
-                        help="sqlite (one gunicorn process), sqlite-up (jagten up as it is), "
+                        help="sqlite (jagten up: waitress, the embedded default), "
+                             "sqlite-gunicorn (one gunicorn process), "
                              "postgres:N (jagten up --workers N)")  # fmt: skip
     args = parser.parse_args()
     print(f"{args.classes * PUPILS_PER_CLASS} pupils in {args.classes} classes; "
@@ -435,8 +437,9 @@ def main() -> None:
             if setup.startswith("sqlite"):
                 uri = f"sqlite:///{Path(folder) / 'portal.sqlite'}"
                 env["JAGTEN_SQLALCHEMY_DATABASE_URI"] = uri
-                if setup == "sqlite-up":
-                    name, command = "SQLite, jagten up as it is", up_command(port, None)
+                if setup == "sqlite":
+                    command = up_command(port, None)
+                    name = f"SQLite, jagten up (waitress, {WAITRESS_THREADS} threads)"
                 else:
                     command = gunicorn_command("127.0.0.1", port, 1, DEFAULT_THREADS)
                     name = f"SQLite, one gunicorn process ({DEFAULT_THREADS} threads)"

@@ -10,8 +10,10 @@ from waitress.server import BaseWSGIServer, MultiSocketServer, create_server
 # A projector stream holds a thread for up to a minute; a class's phones poll in between.
 # Below SQLAlchemy's default pool (5 + 10 overflow), so a request never waits for a connection.
 THREADS = 12
-# A class of phones and tablets keeps a few connections each open.
-CONNECTION_LIMIT = 500
+# Every phone keeps a connection open (a few, for a page with pictures): a school voting at
+# once is hundreds. Beyond the limit waitress stops accepting, and a phone waits until an idle
+# connection times out (2 minutes): 500 left 100 of the benchmark's 600 pupils waiting.
+CONNECTION_LIMIT = 1000
 
 
 def production_server(app: Flask, host: str, port: int) -> BaseWSGIServer | MultiSocketServer:
