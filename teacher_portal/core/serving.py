@@ -4,6 +4,8 @@ threads of that process too), reads each request whole before a thread handles i
 flushes every chunk at once, so the projector's server-sent events reach the browser live.
 """
 
+import resource
+
 from flask import Flask
 from waitress.server import BaseWSGIServer, MultiSocketServer, create_server
 
@@ -19,6 +21,7 @@ CONNECTION_LIMIT = 1000
 def production_server(app: Flask, host: str, port: int) -> BaseWSGIServer | MultiSocketServer:
     """Bound and listening (raises OSError when the port is taken); `run()` serves until
     KeyboardInterrupt. No `Server` header: the response does not name the software."""
+    _room_for_connections()
     return create_server(
         app,
         host=host,
@@ -28,3 +31,13 @@ def production_server(app: Flask, host: str, port: int) -> BaseWSGIServer | Mult
         asyncore_use_poll=True,  # no select() limit of 1024 open sockets
         ident="",
     )
+
+
+def _room_for_connections() -> None:
+    """A login session often allows 1,024 open files: too few for CONNECTION_LIMIT sockets
+    plus the database and logs. Raise the soft limit as far as the hard one allows."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = CONNECTION_LIMIT + 256
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        ceiling = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, ceiling), hard))
