@@ -8,10 +8,16 @@ ballot and the game chat both come through `cast`.
 
 Casting is the portal's hottest write (a whole class votes within seconds), so it runs
 statements built once at import on the session's connection: no ORM unit of work, no
-per-call statement construction, and SQLAlchemy's compiled cache is hit every time.
+per-call statement construction, and SQLAlchemy's compiled cache is hit every time. On
+SQLite, which lets one connection write at a time, this process's casts take turns on a lock
+of their own: a second writer that finds SQLite's lock taken waits in SQLite's busy handler,
+which sleeps 1, 2, 5, … 100 ms between tries, so under a school's load the casts spent their
+time asleep and some gave up after the busy timeout ("database is locked").
 """
 
+import threading
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from enum import Enum
 
@@ -51,6 +57,12 @@ _RULES = select(*(_TASKS.c[name] for name in _RULE_COLUMNS)).where(
 )
 
 TaskRules = VotingTask | Row  # a loaded task, or the lean row of `task_rules`
+_SQLITE_CASTS = threading.Lock()
+
+
+def _turn_to_write() -> AbstractContextManager:
+    """SQLite: one cast of this process writes at a time (see the module's docstring)."""
+    return _SQLITE_CASTS if db.engine.dialect.name == "sqlite" else nullcontext()
 
 
 def task_rules(task_id: int) -> Row | None:
@@ -121,6 +133,11 @@ def cast(
         chosen = checked_ranking(task, ranking)
     except InvalidChoice as problem:
         return CastResult(Outcome.INVALID, str(problem))
+    with _turn_to_write():
+        return _store(task, pupil, chosen, channel)
+
+
+def _store(task: TaskRules, pupil: Pupil | Row, chosen: list[str], channel: str) -> CastResult:
     task_id, pupil_id = task.id, pupil.id
     connection = db.session.connection()
     try:
