@@ -13,11 +13,11 @@ that class; one made without steers every pupil in the world.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Literal
 
 from minecraft_scripts.game_text import is_player_name, safe_argument, safe_chat_text
 from minecraft_scripts.server.connection import GameConnection
+from worlds.geometry import Rect
 
 Role = Literal["pupil", "teacher"]
 
@@ -26,17 +26,9 @@ PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 parentheses that the protocol would split on."""
 
 
-@dataclass(frozen=True)
-class GroundRect:
-    """An area of ground in world x/z, inclusive; it protects every height."""
-
-    x1: int
-    z1: int
-    x2: int
-    z2: int
-
-    def args(self) -> tuple[int, int, int, int]:
-        return self.x1, self.z1, self.x2, self.z2
+def _corners(ground: Rect) -> tuple[int, int, int, int]:
+    """Ground in world x/z, inclusive, as the mod takes it; it protects every height."""
+    return ground.x1, ground.z1, ground.x2, ground.z2
 
 
 class ClassroomError(ValueError):
@@ -95,15 +87,15 @@ class Classroom:
 
     # -- what players may change ----------------------------------------------------
 
-    def protect_area(self, area_id: str, ground: GroundRect) -> None:
+    def protect_area(self, area_id: str, ground: Rect) -> None:
         """Nobody but the teacher can dig or place inside the area (the estate)."""
-        self._ask("area", _checked_id(area_id), *ground.args())
+        self._ask("area", _checked_id(area_id), *_corners(ground))
 
-    def set_plot(self, plot_id: str, ground: GroundRect, members: Iterable[str]) -> None:
+    def set_plot(self, plot_id: str, ground: Rect, members: Iterable[str]) -> None:
         """Only `members` (and the teacher) can build in the plot, unless plots are locked.
         A plot id under an area's id (`area/plot`) is forgotten with the area."""
         names = [_checked_name(name) for name in members]
-        self._ask("plot", _checked_id(plot_id), *ground.args(), *names)
+        self._ask("plot", _checked_id(plot_id), *_corners(ground), *names)
 
     def forget_area(self, area_id: str) -> None:
         """Drop an area's protection and every plot under it (a class deleted)."""

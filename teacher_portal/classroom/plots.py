@@ -8,13 +8,11 @@ all ask here, so they follow the same assignment the pupils' phones show.
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
 
 from minecraft_scripts.estate_state import state_model
 from minecraft_scripts.meeting_points import MeetingPoints, meeting_points
-from minecraft_scripts.server.classroom import GroundRect
 from teacher_portal.classroom.accounts import account_of_pupil
 from teacher_portal.core.extensions import db
 from teacher_portal.estates.catalog import load_estate
@@ -22,6 +20,7 @@ from teacher_portal.estates.state import estate_state, state_key, stored_estate
 from teacher_portal.game.jobs import latest_finished_build
 from teacher_portal.models import ClassEstate, Group, PlotAssignment, SchoolClass
 from worlds.datafile import DataFileError
+from worlds.geometry import Rect
 from worlds.schema import Estate
 
 POINTS_KEPT = 32
@@ -37,12 +36,12 @@ class PlacedEstate:
     origin: tuple[int, int, int]
     row: ClassEstate
 
-    def ground(self, rect: Any) -> GroundRect:
+    def ground(self, rect: Rect) -> Rect:
         """A model-local rectangle of the estate (x1, z1, x2, z2) on the world's ground."""
         x, _y, z = self.origin
-        return GroundRect(x + rect.x1, z + rect.z1, x + rect.x2, z + rect.z2)
+        return Rect(x + rect.x1, z + rect.z1, x + rect.x2, z + rect.z2)
 
-    def plots(self) -> dict[str, GroundRect]:
+    def plots(self) -> dict[str, Rect]:
         return {plot.id: self.ground(plot.footprint()) for plot in self.estate.plots}
 
     def points(self) -> MeetingPoints:

@@ -18,7 +18,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from minecraft_scripts.server.build import build_model, clearing_model
-from minecraft_scripts.server.classroom import Classroom, ClassroomError, GroundRect
+from minecraft_scripts.server.classroom import Classroom, ClassroomError
 from minecraft_scripts.server.connection import GameConnection, GameConnectionError
 from minecraft_scripts.server.managed_minetest import GROUND_LEVEL
 from minecraft_scripts.voxels import VoxelModel
@@ -27,7 +27,7 @@ from teacher_portal.classroom.plots import placed_estate, plot_members
 from teacher_portal.classroom.state import send_settings, state_of
 from teacher_portal.core.clock import utcnow
 from teacher_portal.core.extensions import db
-from teacher_portal.game.areas import area_of, class_key
+from teacher_portal.game.areas import area_of, class_key, ground_of
 from teacher_portal.game.servers import is_managed, server_for
 from teacher_portal.models import GameAccount, GameServer, SchoolClass, Teacher, WorldArea
 
@@ -123,7 +123,7 @@ def _send_protection(room: Classroom, school_class: SchoolClass, world: str) -> 
     placed = placed_estate(school_class)
     if area is None or area.world != world or placed is None:
         return
-    room.protect_area(key, GroundRect(area.x1, area.z1, area.x2, area.z2))
+    room.protect_area(key, ground_of(area))
     members = plot_members(school_class, placed.estate)
     for plot_id, ground in placed.plots().items():
         room.set_plot(f"{key}/{plot_id}", ground, members[plot_id])
@@ -156,7 +156,8 @@ def clear_land(conn: GameConnection, area: WorldArea) -> None:
     """Bare grass where a deleted class's estate stood, so the next class finds clean land."""
     if area.height <= 0:
         return
-    size = (area.width, area.height, area.depth)
+    ground = ground_of(area)
+    size = (ground.width, area.height, ground.depth)
     bare = clearing_model(VoxelModel.empty(size, ["air"]), (area.x1, area.y, area.z1), GROUND_LEVEL)
     build_model(conn, bare, at=(area.x1, area.y, area.z1), verify=False)
 

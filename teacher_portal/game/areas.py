@@ -96,7 +96,8 @@ def area_for(school_class: SchoolClass, size: tuple[int, int], height: int) -> W
     the world of the class's game server."""
     world = server_for(school_class).address
     current = area_of(school_class)
-    fits = current is not None and current.width >= size[0] and current.depth >= size[1]
+    ground = ground_of(current) if current is not None else None
+    fits = ground is not None and ground.width >= size[0] and ground.depth >= size[1]
     if fits and current.world in (world, None):
         current.height = max(current.height, height)
         current.world = world

@@ -35,14 +35,6 @@ class WorldArea(db.Model):
     world: Mapped[str | None] = mapped_column(String(255))  # server address built in
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    @property
-    def width(self) -> int:
-        return self.x2 - self.x1 + 1
-
-    @property
-    def depth(self) -> int:
-        return self.z2 - self.z1 + 1
-
 
 class GameAccount(db.Model):
     """A player's name (and, for a teacher, password) in the managed world.

@@ -120,6 +120,14 @@ def serving(app: Flask) -> Iterator[str]:
         thread.join()
 
 
+def log_in_in_browser(page: Any, base_url: str, email: str = "teacher@example.org") -> None:
+    """The teacher logs in through the real login form, in Danish."""
+    page.goto(f"{base_url}/login")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Adgangskode").fill(PASSWORD)
+    page.get_by_role("button", name="Log ind").click()
+
+
 @pytest.fixture
 def live_server(app: Flask) -> Iterator[str]:
     """`app` (one admin teacher) served for a browser."""

@@ -12,6 +12,7 @@ from teacher_portal.core.extensions import db
 from teacher_portal.lesson_runs import plans
 from teacher_portal.models import GameServer, SchoolClass
 from tests import real_components
+from tests.teacher_portal.conftest import log_in_in_browser
 from tests.teacher_portal.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -112,10 +113,7 @@ def test_lesson_run_builds_on_the_real_server_with_live_progress(
     plan, build_index = _build_lesson()
 
     page = browser_context.new_page()
-    page.goto(f"{live_server}/login")
-    page.get_by_label("E-mail").fill("teacher@example.org")
-    page.get_by_label("Adgangskode").fill(PASSWORD)
-    page.get_by_role("button", name="Log ind").click()
+    log_in_in_browser(page, live_server)
     page.get_by_role("link", name="6.B").click()
     page.get_by_role("link", name="Start et forløb").click()
     page.locator(".lesson-card", has_text=plan.title.da).get_by_role(

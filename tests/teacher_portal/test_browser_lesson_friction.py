@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from teacher_portal.core.extensions import db
 from teacher_portal.lesson_runs import plans
 from teacher_portal.models import Pupil, SchoolClass, SchoolSettings
-from tests.teacher_portal.conftest import PHONE, sign_in_pupil
+from tests.teacher_portal.conftest import PHONE, log_in_in_browser, sign_in_pupil
 from tests.teacher_portal.factories import (
     PASSWORD,
     create_class,
@@ -65,10 +65,7 @@ class Interactions:
 
 
 def _log_in(page, base_url: str) -> None:
-    page.goto(f"{base_url}/login")
-    page.get_by_label("E-mail").fill("teacher@example.org")
-    page.get_by_label("Adgangskode").fill(PASSWORD)
-    page.get_by_role("button", name="Log ind").click()
+    log_in_in_browser(page, base_url)
     page.get_by_role("heading", name="Mine klasser").wait_for()
 
 

@@ -7,18 +7,19 @@ from pathlib import Path
 import pytest
 
 from minecraft_scripts.chat_votes import ChatVoteListener
-from minecraft_scripts.server.classroom import Classroom, ClassroomError, GroundRect
+from minecraft_scripts.server.classroom import Classroom, ClassroomError
 from minecraft_scripts.server.connection import GameConnection
 from tests.real_client import pupil_client, wait_for
 from tests.real_components import GameServer, require
+from worlds.geometry import Rect
 
 pytestmark = pytest.mark.game_server
 
 # A corner of the shared test world of its own (other tests build near the origin).
 X, Z = -3000, 3000
-ESTATE = GroundRect(X, Z, X + 30, Z + 30)
-PLOT_ALI = GroundRect(X + 2, Z + 2, X + 8, Z + 8)
-PLOT_BO = GroundRect(X + 12, Z + 2, X + 18, Z + 8)
+ESTATE = Rect(X, Z, X + 30, Z + 30)
+PLOT_ALI = Rect(X + 2, Z + 2, X + 8, Z + 8)
+PLOT_BO = Rect(X + 12, Z + 2, X + 18, Z + 8)
 
 
 @pytest.fixture

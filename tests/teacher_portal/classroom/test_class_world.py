@@ -20,7 +20,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from minecraft_scripts.meeting_points import MeetingPoints
-from minecraft_scripts.server.classroom import Classroom, GroundRect
+from minecraft_scripts.server.classroom import Classroom
 from minecraft_scripts.server.connection import GameConnection
 from teacher_portal.classroom.plots import PlacedEstate, placed_estate
 from teacher_portal.core.extensions import db
@@ -35,6 +35,7 @@ from tests.real_client import PupilClient, pupil_client, wait_for
 from tests.teacher_portal.conftest import AuthActions, make_app, paste_roster, sign_in_pupil
 from tests.teacher_portal.factories import create_class, create_group, create_teacher
 from tests.teacher_portal.voting.vote_factories import create_task
+from worlds.geometry import Rect
 
 pytestmark = pytest.mark.game_server
 
@@ -133,7 +134,7 @@ def world(
             room.remove_account(name)
 
 
-def _middle(ground: GroundRect) -> tuple[int, int]:
+def _middle(ground: Rect) -> tuple[int, int]:
     return (ground.x1 + ground.x2) // 2, (ground.z1 + ground.z2) // 2
 
 
@@ -166,7 +167,7 @@ def test_the_world_holds_the_class_as_the_portal_has_it(world: World, game: Game
     assert builds("Asta", own)
 
 
-def _inside(point: tuple[int, int], ground: GroundRect) -> bool:
+def _inside(point: tuple[int, int], ground: Rect) -> bool:
     return ground.x1 <= point[0] <= ground.x2 and ground.z1 <= point[1] <= ground.z2
 
 

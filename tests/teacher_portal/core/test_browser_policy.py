@@ -6,7 +6,8 @@ from flask import Flask
 
 from teacher_portal.core.extensions import db
 from teacher_portal.models import Pupil, SchoolClass
-from tests.teacher_portal.factories import PASSWORD, create_class, create_pupils, default_teacher
+from tests.teacher_portal.conftest import log_in_in_browser
+from tests.teacher_portal.factories import create_class, create_pupils, default_teacher
 
 pytestmark = pytest.mark.browser
 
@@ -39,10 +40,7 @@ def test_inline_script_is_refused_and_the_pages_still_work(
         create_pupils(school_class, "Ali", "Bo")
     browser_context.add_init_script(WATCH)
     page = browser_context.new_page()
-    page.goto(f"{live_server}/login")
-    page.get_by_label("E-mail").fill("teacher@example.org")
-    page.get_by_label("Adgangskode").fill(PASSWORD)
-    page.get_by_role("button", name="Log ind").click()
+    log_in_in_browser(page, live_server)
     page.get_by_role("link", name="6.B").click()
 
     assert page.evaluate(INJECT_INLINE) == "blocked"

@@ -23,6 +23,11 @@ from worlds.geometry import Rect
 REGION = Rect(0, 0, 999, 999)
 
 
+def _extent(area) -> tuple[int, int]:
+    ground = ground_of(area)
+    return ground.width, ground.depth
+
+
 def test_areas_are_packed_from_the_corner_with_a_gap_between_them() -> None:
     taken: list[Rect] = []
     for size in [(160, 120), (100, 80), (110, 84), (160, 120)]:
@@ -82,7 +87,8 @@ def test_two_teachers_with_six_classes_each_get_areas_of_their_own(tmp_path: Pat
     for class_id, (estate_id, origin) in estates.items():
         area = stored[class_id]
         assert (area.x1, area.y, area.z1) == origin
-        assert (area.width, area.depth) == _size(estate_id)  # sized to the estate
+        ground = ground_of(area)
+        assert (ground.width, ground.depth) == _size(estate_id)  # sized to the estate
     grounds = [ground_of(area) for area in stored.values()]
     assert all(
         not a.grown(16, 16, 16, 16).overlaps(b)
@@ -99,9 +105,7 @@ def test_a_class_keeps_its_area_and_moves_when_a_larger_estate_needs_more(app: F
         larger = areas.build_origin(school_class, "tranebaerparken")
         db.session.commit()
         rows = db.session.scalars(select(WorldArea).order_by(WorldArea.id)).all()
-        assert (area_of(school_class).width, area_of(school_class).depth) == _size(
-            "tranebaerparken"
-        )
+        assert _extent(area_of(school_class)) == _size("tranebaerparken")
     assert first == again
     assert larger != first
     assert [row.class_id for row in rows] == [None, school_class.id]  # the old land waits
@@ -182,9 +186,9 @@ def test_a_build_that_would_touch_another_class_is_refused_before_the_server_is_
         theirs = areas.build_origin(db.session.get(SchoolClass, neighbour.id), "rosenhaven")
         areas.build_origin(db.session.get(SchoolClass, intruder.id), "rosenhaven")
         moved = area_of(db.session.get(SchoolClass, intruder.id))
-        width = moved.width
+        width, depth = _extent(moved)
         moved.x1, moved.z1 = theirs[0] + 10, theirs[2]
-        moved.x2, moved.z2 = moved.x1 + width - 1, moved.z1 + moved.depth - 1
+        moved.x2, moved.z2 = moved.x1 + width - 1, moved.z1 + depth - 1
         db.session.commit()
         job = start_estate_build(db.session.get(SchoolClass, intruder.id), "rosenhaven")
         jobs.wait(job.id, 30)
@@ -198,7 +202,7 @@ def test_a_build_outside_the_class_area_is_refused(app: Flask) -> None:
     with app.app_context():
         school_class = db.session.get(SchoolClass, school_class.id)
         x, y, z = areas.build_origin(school_class, "rosenhaven")
-        size = (area_of(school_class).width, area_of(school_class).depth)
+        size = _extent(area_of(school_class))
         assert areas.build_problem(school_class, (x, y, z), size) is None
         problem = areas.build_problem(school_class, (x + 1, y, z), size)
     assert problem is not None and "uden for klassens område" in problem

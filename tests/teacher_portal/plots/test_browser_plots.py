@@ -31,9 +31,8 @@ from teacher_portal.lesson_runs import plans
 from teacher_portal.models import BuildJob, ClassEstate, EstateDecision, GameServer, PlotCapture
 from teacher_portal.models.voting import VotingTask
 from tests import real_components
-from tests.teacher_portal.conftest import PHONE, make_app, serving
+from tests.teacher_portal.conftest import PHONE, log_in_in_browser, make_app, serving
 from tests.teacher_portal.factories import (
-    PASSWORD,
     create_class,
     create_group,
     create_pupil,
@@ -138,10 +137,7 @@ def test_the_courtyard_as_architecture_runs_in_the_portal(
         teacher = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
         page = teacher.new_page()
         page.on("dialog", lambda dialog: dialog.accept())
-        page.goto(f"{base_url}/login")
-        page.get_by_label("E-mail").fill("teacher@example.org")
-        page.get_by_label("Adgangskode").fill(PASSWORD)
-        page.get_by_role("button", name="Log ind").click()
+        log_in_in_browser(page, base_url)
 
         # The estate is built in the phase that hands out the plots; the groups get theirs.
         _start_lesson(page, base_url, school_class.id, plan)

@@ -39,6 +39,7 @@ from tests.teacher_portal.postgres.processes import (
     StallingLink,
     eventually,
 )
+from tests.teacher_portal.voting.event_stream import stream_events
 from tests.teacher_portal.voting.vote_factories import create_task
 
 pytestmark = pytest.mark.game_server
@@ -217,20 +218,6 @@ def test_one_chat_listener_across_workers_taken_over_when_its_worker_dies(
     eventually(lambda: not _listener_holders(database_url, task.id), 15, "the listener to stop")
 
 
-def _events(response) -> Iterator[tuple[str, str]]:
-    event, data = "message", []
-    for raw in response:
-        line = raw.decode().rstrip("\n")
-        if not line:
-            if data:
-                yield event, "\n".join(data)
-            event, data = "message", []
-        elif line.startswith("event: "):
-            event = line[7:]
-        elif line.startswith("data: "):
-            data.append(line[6:])
-
-
 def test_a_vote_cast_through_one_process_redraws_a_projector_on_another(
     portal: Portal, app
 ) -> None:
@@ -244,7 +231,7 @@ def test_a_vote_cast_through_one_process_redraws_a_projector_on_another(
         f"{portal.url('b')}/votes/{task.id}/stream", headers={"Cookie": teacher.cookie_header()}
     )
     with urllib.request.urlopen(request, timeout=30) as stream:
-        results = (payload for name, payload in _events(stream) if name == "results")
+        results = (payload for name, payload in stream_events(stream) if name == "results")
         assert "<strong>0</strong>" in json.loads(next(results))["html"]
         pupil = Browser()
         pupil.request(f"{portal.url('a')}/c/{ali.card_token}")

@@ -10,9 +10,8 @@ from playwright.sync_api import expect
 
 from teacher_portal.core.extensions import db
 from teacher_portal.models import LessonRun
-from tests.teacher_portal.conftest import PHONE, make_app, serving
+from tests.teacher_portal.conftest import PHONE, log_in_in_browser, make_app, serving
 from tests.teacher_portal.factories import (
-    PASSWORD,
     create_class,
     create_group,
     create_lesson_run,
@@ -77,10 +76,7 @@ def test_messages_report_share_link_answer_shown(
         teacher_context = chromium.new_context(viewport={"width": 1280, "height": 900},
                                                locale="da-DK")  # fmt: skip
         teacher = teacher_context.new_page()
-        teacher.goto(f"{base_url}/login")
-        teacher.get_by_label("E-mail").fill("teacher@example.org")
-        teacher.get_by_label("Adgangskode").fill(PASSWORD)
-        teacher.get_by_role("button", name="Log ind").click()
+        log_in_in_browser(teacher, base_url)
         teacher.goto(f"{base_url}/classes/{school_class.id}")
         teacher.get_by_role("link", name="Rapporten og dens links").click()
         teacher.get_by_role("link", name="Åbn rapporten").click()

@@ -15,8 +15,8 @@ from teacher_portal.game import areas, jobs
 from teacher_portal.models import GameServer
 from teacher_portal.models.voting import VotingTask
 from tests import real_components
-from tests.teacher_portal.conftest import PHONE, make_app, serving
-from tests.teacher_portal.factories import PASSWORD, create_class, create_pupils, create_teacher
+from tests.teacher_portal.conftest import PHONE, log_in_in_browser, make_app, serving
+from tests.teacher_portal.factories import create_class, create_pupils, create_teacher
 from worlds.catalog import load_estate
 
 pytestmark = [pytest.mark.browser, pytest.mark.game_server]
@@ -80,10 +80,7 @@ def test_a_ranked_site_vote_from_phones_to_the_built_winner(
         teacher = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
         page = teacher.new_page()
         page.on("dialog", lambda dialog: dialog.accept())
-        page.goto(f"{base_url}/login")
-        page.get_by_label("E-mail").fill("teacher@example.org")
-        page.get_by_label("Adgangskode").fill(PASSWORD)
-        page.get_by_role("button", name="Log ind").click()
+        log_in_in_browser(page, base_url)
         page.goto(f"{base_url}/classes/{school_class.id}")
         page.get_by_role("link", name="Ny afstemning").click()
         page.get_by_label("Spørgsmål").fill("Hvilken legeplads skal gården have?")

@@ -2,28 +2,13 @@
 
 import json
 import urllib.request
-from collections.abc import Iterator
 
 from flask import Flask
 
 from tests.teacher_portal.conftest import sign_in_pupil
 from tests.teacher_portal.factories import PASSWORD, create_class, create_pupils, default_teacher
+from tests.teacher_portal.voting.event_stream import stream_events
 from tests.teacher_portal.voting.vote_factories import create_task
-
-
-def _events(response) -> Iterator[tuple[str, str]]:
-    """(event, data) pairs from a text/event-stream response, as they arrive."""
-    event, data = "message", []
-    for raw in response:
-        line = raw.decode().rstrip("\n")
-        if not line:
-            if data:
-                yield event, "\n".join(data)
-            event, data = "message", []
-        elif line.startswith("event: "):
-            event = line[7:]
-        elif line.startswith("data: "):
-            data.append(line[6:])
 
 
 def test_a_ballot_updates_the_projector_stream(app: Flask, live_server: str) -> None:
@@ -40,7 +25,7 @@ def test_a_ballot_updates_the_projector_stream(app: Flask, live_server: str) -> 
     )
     with urllib.request.urlopen(request, timeout=20) as stream:
         assert stream.headers["Content-Type"].startswith("text/event-stream")
-        events = (payload for name, payload in _events(stream) if name == "results")
+        events = (payload for name, payload in stream_events(stream) if name == "results")
         first = json.loads(next(events))["html"]
         assert "<strong>0</strong>" in first
         pupil = app.test_client()

@@ -20,8 +20,8 @@ from teacher_portal.estates import measures
 from teacher_portal.estates.catalog import load_estate
 from teacher_portal.estates.decisions import decide
 from teacher_portal.models import ClassEstate, VotingTask
-from tests.teacher_portal.conftest import AuthActions, sign_in_pupil
-from tests.teacher_portal.factories import PASSWORD, create_class, create_pupil, default_teacher
+from tests.teacher_portal.conftest import AuthActions, log_in_in_browser, sign_in_pupil
+from tests.teacher_portal.factories import create_class, create_pupil, default_teacher
 from tests.teacher_portal.plots.plot_factories import built_estate
 from tests.teacher_portal.voting.vote_factories import create_task
 
@@ -176,10 +176,7 @@ def test_the_teachers_shadow_maps_are_drawn_when_opened(
     page = browser_context.new_page()
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url))
-    page.goto(f"{live_server}/login")
-    page.get_by_label("E-mail").fill("teacher@example.org")
-    page.get_by_label("Adgangskode").fill(PASSWORD)
-    page.get_by_role("button", name="Log ind").click()
+    log_in_in_browser(page, live_server)
     page.goto(f"{live_server}/votes/{vote['task']}")
     page.wait_for_load_state("networkidle")
     assert not [url for url in asked if url.endswith("shadow.png")]  # closed: not drawn
