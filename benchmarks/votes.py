@@ -13,7 +13,7 @@ every vote counted: counted == cast == voter roll, and nobody twice. The old clo
 pupil casting at once) stays as a secondary line.
 
     .venv/bin/python benchmarks/votes.py [--rates 50,200,500,1000] [--seconds 4]
-        [--setups sqlite,postgres:2,postgres:4] [--classes 24]
+        [--setups sqlite,sqlite-waitress,postgres:2,postgres:4] [--classes 24]
 
 Targets (issue 18, 2-core machine): SQLite p99 < 100 ms at 500 votes/s offered; PostgreSQL
 with 4 processes p99 < 100 ms at 500 votes/s, and the highest offered rate with p99 < 200 ms
@@ -44,7 +44,7 @@ from teacher_portal import create_app
 from teacher_portal.background.processes import DEFAULT_THREADS, gunicorn_command
 from teacher_portal.core.database import upgrade_database
 from teacher_portal.core.extensions import db
-from teacher_portal.core.serving import THREADS as WAITRESS_THREADS
+from teacher_portal.core.serving import THREADS as EMBEDDED_THREADS
 from teacher_portal.models import Pupil, SchoolClass, Teacher
 from teacher_portal.models.voting import CastBallot, VoterRoll, VotingTask
 from teacher_portal.voting.options import text_options
@@ -421,9 +421,9 @@ def main() -> None:
                         type=lambda text: [float(r) for r in text.split(",")])  # fmt: skip
     parser.add_argument("--seconds", type=float, default=4.0, help="per offered rate")
     parser.add_argument("--classes", type=int, default=24, help=f"of {PUPILS_PER_CLASS} pupils")
-    parser.add_argument("--setups", default="sqlite,postgres:2,postgres:4",
-                        help="sqlite (jagten up: waitress, the embedded default), "
-                             "sqlite-gunicorn (one gunicorn process), "
+    parser.add_argument("--setups", default="sqlite,sqlite-waitress,postgres:2,postgres:4",
+                        help="sqlite (jagten up: Granian, the embedded default), "
+                             "sqlite-waitress and sqlite-gunicorn (peers, one process), "
                              "postgres:N (jagten up --workers N)")  # fmt: skip
     args = parser.parse_args()
     print(f"{args.classes * PUPILS_PER_CLASS} pupils in {args.classes} classes; "
@@ -437,12 +437,7 @@ def main() -> None:
             if setup.startswith("sqlite"):
                 uri = f"sqlite:///{Path(folder) / 'portal.sqlite'}"
                 env["JAGTEN_SQLALCHEMY_DATABASE_URI"] = uri
-                if setup == "sqlite":
-                    command = up_command(port, None)
-                    name = f"SQLite, jagten up (waitress, {WAITRESS_THREADS} threads)"
-                else:
-                    command = gunicorn_command("127.0.0.1", port, 1, DEFAULT_THREADS)
-                    name = f"SQLite, one gunicorn process ({DEFAULT_THREADS} threads)"
+                command, name = sqlite_server(setup, port)
                 result = run_setup(name, env, command, port, uri, args)
             else:
                 workers = int(setup.split(":")[1])
@@ -458,6 +453,30 @@ def main() -> None:
     print(f"\nload average after: {os.getloadavg()[0]:.1f}")
     if any(result.problems for result in results):
         raise SystemExit(1)
+
+
+# waitress-serve without its "Task queue depth" warning on every queued request (logging
+# thousands of lines would slow it down and bury the figures)
+WAITRESS = (
+    "import logging, sys; logging.getLogger('waitress.queue').setLevel(logging.ERROR); "
+    "from waitress.runner import run; run(argv=['waitress-serve', *sys.argv[1:]])"
+)
+
+
+def sqlite_server(setup: str, port: int) -> tuple[list[str], str]:
+    """The embedded default as `jagten up` serves it, and the peers it is measured against:
+    waitress (what `jagten up` served with until 2 December 2026) and one gunicorn process."""
+    if setup == "sqlite":
+        return up_command(port, None), f"SQLite, jagten up (Granian, {EMBEDDED_THREADS} threads)"
+    if setup == "sqlite-waitress":
+        command = [sys.executable, "-c", WAITRESS, "--host", "127.0.0.1", "--port", str(port),
+                   "--threads", str(EMBEDDED_THREADS), "--connection-limit", "1000",
+                   "--asyncore-use-poll", "--call", "teacher_portal:create_app"]  # fmt: skip
+        return command, f"SQLite, waitress ({EMBEDDED_THREADS} threads, peer)"
+    if setup == "sqlite-gunicorn":
+        command = gunicorn_command("127.0.0.1", port, 1, DEFAULT_THREADS)
+        return command, f"SQLite, one gunicorn process ({DEFAULT_THREADS} threads, peer)"
+    raise SystemExit(f"unknown setup {setup!r}")
 
 
 def postgres_cpu(cluster: PostgresServer) -> float:

@@ -7,6 +7,7 @@ the toolkit's catalogue, not the portal's.
 """
 
 import contextlib
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -121,8 +122,8 @@ def up(
     """Start the teacher portal and, when installed, a Minetest world for the class."""
     from teacher_portal import create_app
     from teacher_portal.core import school_network as network
+    from teacher_portal.core import serving
     from teacher_portal.core.database import upgrade_database
-    from teacher_portal.core.serving import production_server
 
     app = create_app()
     upgrade_database(app)
@@ -135,15 +136,27 @@ def up(
                 click.echo(line)
         if serve_several(app, host, port, workers, job_workers, threads):
             return
+        for line in address_lines:
+            click.echo(line)
         try:
-            server = production_server(app, host, port)
-        except OSError as error:
+            serving.serve(host, port, functools.partial(embedded_app, host, port))
+        except serving.PortTaken as error:
             message = say("Port %(port)s is taken (%(reason)s).", port=port,
                           reason=error.strerror)  # fmt: skip
             raise CommandError(message) from error
-        for line in address_lines:
-            click.echo(line)
-        server.run()  # until Ctrl+C or SIGTERM (KeyboardInterrupt), then closes its threads
+
+
+def embedded_app(host: str, port: int) -> Flask:
+    """The app that `jagten up`'s server process serves on SQLite: it knows where it is
+    served, and the background sweep runs beside it in that process, as its jobs do."""
+    from teacher_portal import create_app
+    from teacher_portal.background import sweep
+    from teacher_portal.core import school_network as network
+
+    app = create_app()
+    network.prepare(app, host, port)
+    sweep.start_in_process(app)
+    return app
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ import logging
 
 import click
 
-from teacher_portal.background import processes, sweep
+from teacher_portal.background import processes
 from teacher_portal.background.queue import uses_postgres
 
 DEFAULT_CONCURRENCY = 20  # builds take seconds; a chat listener holds a slot while it listens
@@ -51,7 +51,7 @@ def process_options(command: click.Command) -> click.Command:
 
 def serve_several(app, host: str, port: int, workers: int, job_workers: int, threads: int) -> bool:
     """Serve as a municipality does when the database is PostgreSQL (True); False leaves the
-    embedded one-process server to `jagten up`, with the background sweep started here."""
+    embedded one-process server (and its background sweep) to `jagten up`."""
     if uses_postgres(app):
         processes.serve_with_workers(host, port, workers, job_workers, threads, DEFAULT_CONCURRENCY)
         return True
@@ -60,5 +60,4 @@ def serve_several(app, host: str, port: int, workers: int, job_workers: int, thr
             "Flere processer kræver PostgreSQL (DATABASE_URL); den indbyggede SQLite kører "
             "som én proces."
         )
-    sweep.start_in_process(app)
     return False

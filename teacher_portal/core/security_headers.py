@@ -4,6 +4,8 @@ browsers' caches, and scripts to this server's own files."""
 from flask import Flask, Response, request
 
 HEADERS = {
+    # In place of the web server's own name (Granian's): the response does not name software.
+    "Server": "Jagten",
     # Card links carry a sign-in token in the URL: never send it on to another site.
     "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",

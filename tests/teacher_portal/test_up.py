@@ -48,7 +48,7 @@ def test_up_serves_the_portal_with_its_embedded_defaults(tmp_path: Path) -> None
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz") as response:
             assert response.read() == b"ok"
-            assert response.headers["Server"] is None  # a production server, unnamed
+            assert response.headers["Server"] == "Jagten"  # names no server software
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
             page = response.read().decode()
             assert response.url.endswith("/setup")  # a new install leads to set-up
@@ -178,7 +178,7 @@ def test_up_streams_the_projectors_live_results_through_its_server(tmp_path: Pat
         assert logged_in.url.endswith("/classes/")
         with teacher.get(f"/votes/{task.id}/stream") as stream:
             assert stream.headers["Content-Type"].startswith("text/event-stream")
-            assert stream.headers["Server"] is None
+            assert stream.headers["Server"] == "Jagten"
             started = time.monotonic()
             assert _next_event(stream) == "results"
             pupil.get(f"/c/{ali.card_token}")

@@ -1,34 +1,89 @@
-"""The production server `jagten up` runs: room for a school's connections."""
+"""The production server `jagten up` runs: its worker process has room for a school's
+connections, and stops with `jagten up` however that stops."""
 
+import os
 import resource
+import signal
 import subprocess
 import sys
+import time
+import urllib.request
+from pathlib import Path
 
+from minecraft_scripts.server.managed_minetest import port_in_use
 from teacher_portal.core.serving import CONNECTION_LIMIT
-
-PROBE = """
-import resource
-from teacher_portal import create_app
-from teacher_portal.core.serving import production_server
-server = production_server(create_app({"SECRET_KEY": "x", "TESTING": True}), "127.0.0.1", 0)
-print(resource.getrlimit(resource.RLIMIT_NOFILE)[0])
-server.close()
-"""
+from tests.real_components import free_port
 
 
-def test_a_login_session_s_open_file_limit_is_raised_for_the_connections(tmp_path) -> None:
-    """Started under the 1,024 open files a login session often allows, the server raises its
-    own limit so that CONNECTION_LIMIT phones and the database fit."""
+def _start_up(tmp_path: Path, preexec_fn=None) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "teacher_portal.cli", "up", "--no-minetest", "--port", str(port)],
+        env={**os.environ, "JAGTEN_INSTANCE_PATH": str(tmp_path / "instance")},
+        stdout=subprocess.DEVNULL,
+        preexec_fn=preexec_fn,
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        assert process.poll() is None, "jagten up stopped"
+        assert time.monotonic() < deadline, "the portal did not start"
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                return process, port
+        except OSError:
+            time.sleep(0.2)
+
+
+def _server_processes(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [int(child) for child in children]
+
+
+def _open_files_limit(pid: int) -> int:
+    line = next(
+        line
+        for line in Path(f"/proc/{pid}/limits").read_text().splitlines()
+        if line.startswith("Max open files")
+    )
+    return int(line.split()[3])
+
+
+def _gone(pid: int, seconds: float = 20) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except FileNotFoundError:
+            return True
+        if state == "Z":  # ended, waiting for its parent to collect it
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_the_server_process_gets_room_for_the_connections(tmp_path: Path) -> None:
+    """Started under the 1,024 open files a login session often allows, `jagten up` raises
+    the limit so that CONNECTION_LIMIT phones and the database fit in the serving process."""
     hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
     low = min(1024, hard)
-    started = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (low, hard)),
-        env={"JAGTEN_INSTANCE_PATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
+    process, _port = _start_up(
+        tmp_path, lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (low, hard))
     )
-    soft = int(started.stdout.split()[-1])
-    assert soft >= min(CONNECTION_LIMIT + 256, hard)
+    try:
+        (server,) = _server_processes(process.pid)
+        assert _open_files_limit(server) >= min(CONNECTION_LIMIT + 256, hard)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(30)
+    assert process.returncode == 0
+    assert _gone(server)
+
+
+def test_the_server_process_stops_when_jagten_up_is_killed_outright(tmp_path: Path) -> None:
+    """No chance to clean up (kill -9): the serving process must not keep the port."""
+    process, port = _start_up(tmp_path)
+    (server,) = _server_processes(process.pid)
+    process.kill()
+    process.wait(10)
+    assert _gone(server)
+    assert not port_in_use(port)
