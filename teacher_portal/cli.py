@@ -136,14 +136,15 @@ def up(
                 click.echo(line)
         if serve_several(app, host, port, workers, job_workers, threads):
             return
-        for line in address_lines:
-            click.echo(line)
         try:
-            serving.serve(host, port, functools.partial(embedded_app, host, port))
+            serving.check_port_free(host, port)
         except serving.PortTaken as error:
             message = say("Port %(port)s is taken (%(reason)s).", port=port,
                           reason=error.strerror)  # fmt: skip
             raise CommandError(message) from error
+        for line in address_lines:
+            click.echo(line)
+        serving.serve(host, port, functools.partial(embedded_app, host, port))
 
 
 def embedded_app(host: str, port: int) -> Flask:

@@ -41,7 +41,7 @@ class PortTaken(OSError):
 def serve(host: str, port: int, worker_app: Callable[[], Flask]) -> None:
     """Serve until Ctrl+C or SIGTERM. `worker_app` builds the app inside the worker process
     (a module-level function or a partial of one, as it may be pickled to get there)."""
-    _check_port_free(host, port)
+    check_port_free(host, port)
     _room_for_connections()
     server = Server(
         "teacher_portal:create_app",  # only named; the app comes from `worker_app`
@@ -64,8 +64,8 @@ def _load_in_worker(worker_app: Callable[[], Flask]) -> Flask:
     return worker_app()
 
 
-def _check_port_free(host: str, port: int) -> None:
-    """Say so before starting: Granian reports a taken port with a Rust backtrace."""
+def check_port_free(host: str, port: int) -> None:
+    """Raise PortTaken before starting: Granian reports a taken port with a Rust backtrace."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -4,6 +4,7 @@ connections, and stops with `jagten up` however that stops."""
 import os
 import resource
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -87,3 +88,21 @@ def test_the_server_process_stops_when_jagten_up_is_killed_outright(tmp_path: Pa
     process.wait(10)
     assert _gone(server)
     assert not port_in_use(port)
+
+
+def test_a_taken_port_is_named_and_nothing_is_served(tmp_path: Path) -> None:
+    """Another program on the port: one line saying so, exit code 1, no address printed."""
+    port = free_port()
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", port))
+        other.listen()
+        result = subprocess.run(
+            [sys.executable, "-m", "teacher_portal.cli", "up", "--no-minetest", "--port",
+             str(port)],
+            env={**os.environ, "JAGTEN_INSTANCE_PATH": str(tmp_path / "instance")},
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    assert result.returncode == 1
+    assert f"Port {port} er optaget" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "http://" not in result.stdout
