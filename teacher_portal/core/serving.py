@@ -29,7 +29,7 @@ from granian.server import Server
 THREADS = 12
 # Every phone keeps a connection open (a few, for a page with pictures), and a school voting
 # at once is hundreds: the open-file limit is raised to hold this many.
-CONNECTION_LIMIT = 1000
+OPEN_CONNECTIONS = 1000
 STOP_SECONDS = 10  # a stream still open then is cut; the browser reconnects by itself
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
@@ -39,9 +39,9 @@ class PortTaken(OSError):
 
 
 def serve(host: str, port: int, worker_app: Callable[[], Flask]) -> None:
-    """Serve until Ctrl+C or SIGTERM. `worker_app` builds the app inside the worker process
-    (a module-level function or a partial of one, as it may be pickled to get there)."""
-    check_port_free(host, port)
+    """Serve until Ctrl+C or SIGTERM, on a port `check_port_free` found free. `worker_app`
+    builds the app inside the worker process (a module-level function or a partial of one,
+    as it may be pickled to get there)."""
     _room_for_connections()
     server = Server(
         "teacher_portal:create_app",  # only named; the app comes from `worker_app`
@@ -76,11 +76,11 @@ def check_port_free(host: str, port: int) -> None:
 
 
 def _room_for_connections() -> None:
-    """A login session often allows 1,024 open files: too few for CONNECTION_LIMIT sockets
+    """A login session often allows 1,024 open files: too few for OPEN_CONNECTIONS sockets
     plus the database and logs. Raise the soft limit as far as the hard one allows (the
     worker process inherits it)."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    wanted = CONNECTION_LIMIT + 256
+    wanted = OPEN_CONNECTIONS + 256
     if soft != resource.RLIM_INFINITY and soft < wanted:
         ceiling = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
         resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, ceiling), hard))

@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 from minecraft_scripts.server.managed_minetest import port_in_use
-from teacher_portal.core.serving import CONNECTION_LIMIT
+from teacher_portal.core.serving import OPEN_CONNECTIONS
 from tests.real_components import free_port
 
 
@@ -64,7 +64,7 @@ def _gone(pid: int, seconds: float = 20) -> bool:
 
 def test_the_server_process_gets_room_for_the_connections(tmp_path: Path) -> None:
     """Started under the 1,024 open files a login session often allows, `jagten up` raises
-    the limit so that CONNECTION_LIMIT phones and the database fit in the serving process."""
+    the limit so that OPEN_CONNECTIONS phones and the database fit in the serving process."""
     hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
     low = min(1024, hard)
     process, _port = _start_up(
@@ -72,7 +72,7 @@ def test_the_server_process_gets_room_for_the_connections(tmp_path: Path) -> Non
     )
     try:
         (server,) = _server_processes(process.pid)
-        assert _open_files_limit(server) >= min(CONNECTION_LIMIT + 256, hard)
+        assert _open_files_limit(server) >= min(OPEN_CONNECTIONS + 256, hard)
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(30)
