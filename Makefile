@@ -17,7 +17,7 @@ test: $(VENV)/.test-installed system-deps $(READERS)/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/jagten lessons check
-	$(BIN)/pytest
+	tests/own_network $(BIN)/pytest
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check --fix .

@@ -18,6 +18,7 @@ from minecraft_scripts.server.managed_minetest import (
     WORLDEDIT_MODPACK,
     ManagedMinetest,
     missing_requirement,
+    port_in_use,
 )
 from tests.real_components import WORLDEDIT_LOADER, GameServer, require
 
@@ -63,6 +64,27 @@ def game_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GameServer
         yield GameServer(server.host, server.port, managed=server)
     finally:
         server.stop()
+
+
+@pytest.fixture(autouse=True)
+def session_server_stays_up(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A session server that dies or stops answering fails the test it happened in, with its
+    log, and is started again: one crash is one failure that shows its cause, not thirty
+    that show only a refused connection."""
+    if request.node.get_closest_marker("game_server") is None:
+        yield
+        return
+    managed = request.getfixturevalue("game_server").managed
+    yield
+    if managed is None or (managed.running and port_in_use(managed.port, managed.host)):
+        return
+    log = managed.log_tail(40)
+    managed.stop()
+    managed.start()
+    pytest.fail(
+        f"The session's Minetest stopped answering during this test. Its log ends:\n{log}",
+        pytrace=False,
+    )
 
 
 @pytest.fixture

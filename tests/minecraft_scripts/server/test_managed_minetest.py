@@ -53,8 +53,12 @@ def test_configuration_is_what_pycraft_and_a_lesson_need(managed: ManagedMinetes
 def test_a_second_server_is_refused_with_a_clear_message(
     managed: ManagedMinetest, tmp_path
 ) -> None:
-    with pytest.raises(MinetestError, match="Port 4711 is already in use"):
-        ManagedMinetest(tmp_path / "second", game_port=30124).start()
+    second = ManagedMinetest(tmp_path / "second", game_port=30124)
+    try:
+        with pytest.raises(MinetestError, match="Port 4711 is already in use"):
+            second.start()
+    finally:
+        second.stop()  # had it started, it would hold the session's port for later tests
 
 
 def test_land_generated_later_never_overwrites_a_build(managed: ManagedMinetest) -> None:
