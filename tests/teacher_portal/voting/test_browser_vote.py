@@ -53,7 +53,7 @@ def _vote_on_phone(chromium, base_url: str, card_token: str, order: list[str], s
         phone.wait_for_load_state("networkidle")  # the variants' pictures
         phone.screenshot(path=str(shots / "voting-ballot-phone.png"), full_page=True)
     phone.get_by_role("button", name="Videre").click()
-    assert phone.locator(".review-list li").all_inner_texts() == order
+    expect(phone.locator(".review-list li")).to_have_text(order)  # waits for the review page
     phone.get_by_role("button", name="Ja, afgiv min stemme").click()
     phone.get_by_role("heading", name="Tak! Din stemme er talt med.").wait_for()
     context.close()
