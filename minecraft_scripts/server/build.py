@@ -26,6 +26,7 @@ from minecraft_scripts.server.bulk import MAX_PALETTE, BulkRefused, mod_version,
 from minecraft_scripts.server.bulk_build import BulkOutcome, Steps, bulk_build, bulk_check
 from minecraft_scripts.server.connection import GameConnection, GameConnectionError
 from minecraft_scripts.server.cuboid_build import cuboid_build
+from minecraft_scripts.server.map_commits import CommitWatch, watch_commits
 from minecraft_scripts.server.readback import detect_edition, expected_keys, read_keys
 from minecraft_scripts.voxels import Box, VoxelModel
 from worlds.language import _, number
@@ -80,10 +81,12 @@ class BuildInterrupted(GameConnectionError):
 
 @dataclass(frozen=True)
 class GameServerKind:
-    """Which game a server runs, and whether it has our jagten mod."""
+    """Which game a server runs, whether it has our jagten mod, and whether this machine
+    can watch its map database for the commit that saves a build."""
 
     edition: Edition
     jagten_mod: bool
+    commits: CommitWatch | None = field(default=None, compare=False)
 
 
 _kinds: weakref.WeakKeyDictionary[GameConnection, GameServerKind] = weakref.WeakKeyDictionary()
@@ -93,8 +96,9 @@ def server_kind(conn: GameConnection, edition: Edition | None = None) -> GameSer
     """Ask once per connection: our mod answers `world.jagtenVersion`, others do not."""
     known = _kinds.get(conn)
     if known is None or (edition is not None and known.edition is not edition):
-        if edition in (None, Edition.MINETEST) and mod_version(conn) is not None:
-            known = GameServerKind(Edition.MINETEST, True)
+        version = mod_version(conn) if edition in (None, Edition.MINETEST) else None
+        if version is not None:
+            known = GameServerKind(Edition.MINETEST, True, watch_commits(version))
         else:
             known = GameServerKind(edition or detect_edition(conn), False)
         _kinds[conn] = known
@@ -128,7 +132,8 @@ def build_model(
     steps = Steps(progress)
     try:
         if use_bulk:
-            outcome = bulk_build(conn, part, origin, verify=verify, steps=steps)
+            outcome = bulk_build(conn, part, origin, verify=verify, steps=steps,
+                                 commits=kind.commits)  # fmt: skip
         else:
             outcome = _cuboid_build(conn, part, origin, kind, verify, diff, steps)
     except BulkRefused:

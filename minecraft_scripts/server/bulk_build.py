@@ -39,6 +39,7 @@ from minecraft_scripts.server.bulk import (
     wait_until_saved,
 )
 from minecraft_scripts.server.connection import GameConnection
+from minecraft_scripts.server.map_commits import COMMIT_TIMEOUT, CommitWatch
 from minecraft_scripts.server.protocol import Command, Token
 from minecraft_scripts.server.readback import sign_positions
 from minecraft_scripts.voxels import Sign, VoxelModel
@@ -82,10 +83,14 @@ def bulk_build(
     *,
     verify: bool,
     steps: Steps,
+    commits: CommitWatch | None = None,
 ) -> BulkOutcome:
     """Write `model` with its origin at mcpi `origin`; with `verify`, check, repair, and
-    wait until the world has saved it. `steps` counts the chunks written, and the check."""
+    wait until the world has saved it (seen in its map database through `commits` where
+    this machine can, else asked of the server). `steps` counts the chunks written, and
+    the check."""
     outcome = BulkOutcome()
+    commits = commits if verify else None
     started = time.perf_counter()
     parts = chunks(model.size, origin)
     names = palette(model.materials)
@@ -96,7 +101,7 @@ def bulk_build(
     metas = [meta_command(chunk) for chunk in parts] if verify else []
     written, found = _run(conn, puts, [sign_command(s, origin) for s in signs], metas,
                           lambda reply, _chunk: parse_meta(reply, origin), parts, steps,
-                          outcome)  # fmt: skip
+                          outcome, commits)  # fmt: skip
     outcome.commands = len(puts) + len(signs)
     if not verify:
         return outcome
@@ -106,10 +111,11 @@ def bulk_build(
         model, list(zip(parts, found, strict=True)), signs
     )
     if wrong.any():
-        wrong = _repair(conn, model, origin, parts, names, signs, wrong, outcome)
+        wrong = _repair(conn, model, origin, parts, names, signs, wrong, outcome, commits)
     outcome.mismatches = int(np.count_nonzero(wrong))
     saving = time.perf_counter()
-    outcome.saved = wait_until_saved(conn)
+    seen = commits.saved(COMMIT_TIMEOUT) if commits else None
+    outcome.saved = seen or wait_until_saved(conn)
     outcome.add("save", time.perf_counter() - saving)
     steps.step()
     return outcome
@@ -124,6 +130,7 @@ def _repair(
     signs: list[Sign],
     wrong: np.ndarray,
     outcome: BulkOutcome,
+    commits: CommitWatch | None,
 ) -> np.ndarray:
     """Write again what differs, keeping the rest of its chunk, and read those chunks."""
     todo = [c for c in parts if wrong[c.local.slices()].any()]
@@ -131,7 +138,7 @@ def _repair(
     resign = [sign_command(s, origin) for s in signs if wrong[s.x, s.y, s.z]]
     _, reads = _run(conn, puts, resign, [read_command(c, names) for c in todo],
                     lambda reply, chunk: parse_read(reply, chunk, origin), todo, None,
-                    outcome)  # fmt: skip
+                    outcome, commits)  # fmt: skip
     outcome.commands += len(puts) + len(resign)
     again = mismatched(model, reads, signs)
     redone = np.zeros(model.size, dtype=bool)
@@ -149,21 +156,28 @@ def _run(
     parts: list[Chunk],
     steps: Steps | None,
     outcome: BulkOutcome,
+    commits: CommitWatch | None = None,
 ) -> tuple[list[PutReply], list]:
     """Send puts, signs and checks (reads of `parts`) in one pipeline; parse the replies as
-    they come."""
+    they come, and tell `commits` when the first change is reported."""
     sent = time.perf_counter()
+    if commits:
+        commits.sending()
     replies: Iterator[str] = conn.replies([*puts, *signs, *checks])
     written = []
     try:
         for _ in puts:
             written.append(parse_put(next(replies)))
+            if written[-1].changed and commits:
+                commits.changed()
             outcome.add("server write", written[-1].server_seconds)
             if steps is not None:
                 steps.step()
         outcome.add("send", time.perf_counter() - sent)
         for _ in signs:
             parse_sign(next(replies))
+            if commits:
+                commits.changed()  # a sign's text is a change to save too
         checking = time.perf_counter()
         found = [parse_check(next(replies), chunk) for chunk in parts[: len(checks)]]
     finally:

@@ -23,6 +23,33 @@ function jagten.saved_reply()
 	return "pending " .. math.max(deadline - counted, 0)
 end
 
+-- A build on this machine can watch the map database for that save itself (map_commits.py).
+-- The version reply then names the world and a token written there now, so that a client
+-- on another machine, or one that finds another world at the same path, does not watch.
+-- Only while every step's changes are saved at its end, in the world's SQLite map.
+local TOKEN_FILE = "jagten-database-token"
+
+local function sqlite_map(world)
+	local file = io.open(world .. "/world.mt")
+	if not file then return false end
+	local settings = "\n" .. file:read("*a") .. "\n"
+	file:close()
+	return settings:find("\nbackend%s*=%s*sqlite3%s") ~= nil
+end
+
+local function watchable_database()
+	local world = minetest.get_worldpath()
+	if interval ~= 0 or world:find("[\r\n]") or not sqlite_map(world) then return "" end
+	local token = minetest.sha1(minetest.get_us_time() .. " " .. math.random() .. " " .. world)
+	local file = io.open(world .. "/" .. TOKEN_FILE, "w")
+	if not file then return "" end
+	file:write(token)
+	file:close()
+	return " sqlite3 " .. token .. " " .. world
+end
+
+jagten.database = watchable_database()
+
 minetest.register_globalstep(function(dtime)
 	if changed_this_step then
 		counted, changed_this_step = 0, false

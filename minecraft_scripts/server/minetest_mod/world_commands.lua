@@ -10,9 +10,10 @@
 --   player points at the sign), as RaspberryJuice does on Minecraft Java, and
 --   world.getSign(x,y,z) reads it back as comma-separated lines.
 -- Bulk regions (bulk.lua), world.jagtenSaved() (durability.lua) and world.jagtenVersion(),
---   which lets a client tell this mod is there (pycraft alone answers nothing).
+--   which lets a client tell this mod is there (pycraft alone answers nothing) and, on a
+--   world that saves every step, names its map database (durability.lua).
 -- Every command that is not a read counts as a change the world has to save.
-local VERSION = "jagten 2"
+local VERSION = "jagten 3"
 local SINGLE_READS = {getBlock = true, getBlockWithData = true, getNode = true}
 local READS = {getBlock = true, getBlockWithData = true, getNode = true, getBlocks = true,
 	getBlocksWithData = true, getNodes = true, getHeight = true, getPlayerId = true,
@@ -160,7 +161,7 @@ function handle_world(cmd, args)  -- pycraft looks this global up for every comm
 	flush_pending()  -- every other command sees the cuboids sent before it
 	if jagten.bulk[cmd] then return jagten.bulk[cmd](args) end
 	if cmd == "jagtenSaved" then return jagten.saved_reply() end
-	if cmd == "jagtenVersion" then return VERSION end
+	if cmd == "jagtenVersion" then return VERSION .. jagten.database end
 	if cmd == "getBlocks" then return read_region(args, false) end
 	if cmd == "getBlocksWithData" then return read_region(args, true) end
 	if cmd == "setSign" then return set_sign(args) end

@@ -9,7 +9,7 @@ from minecraft_scripts.generate import generate
 from minecraft_scripts.palette import Edition
 from minecraft_scripts.server import bulk_build as bulk_build_module
 from minecraft_scripts.server.build import BuildInterrupted, build_estate, clear_estate
-from minecraft_scripts.server.bulk import chunks
+from minecraft_scripts.server.bulk import chunks, wait_until_saved
 from minecraft_scripts.server.bulk_build import BulkOutcome, bulk_check
 from minecraft_scripts.server.readback import expected_keys, read_keys
 from tests.real_components import GameServer, require
@@ -28,11 +28,17 @@ def managed(game_server: GameServer):
         game_server.managed.start()
 
 
-def test_a_verified_estate_stands_after_the_server_is_killed(game_server, managed) -> None:
+def test_a_verified_estate_stands_after_the_server_is_killed(
+    game_server, managed, monkeypatch
+) -> None:
+    """Saved as the world's map database commits it (this machine sees it): once the land
+    is generated and saved, nothing else commits, and the build does not ask the server."""
     estate = load_estate("tranebaerparken")
     at = (0, 0, ROW_Z)
     with game_server.connect() as conn:
         clear_estate(conn, estate, at=at)
+        assert wait_until_saved(conn)
+        monkeypatch.setattr(bulk_build_module, "wait_until_saved", None)  # fails if called
         assert build_estate(conn, estate, at=at).verified
     managed.kill()  # no shutdown save: only what the world saved before survives
     managed.start()
