@@ -6,7 +6,7 @@ in a temporary world with Debian's WorldEdit and a benchmark-only mod
 instead and leaves out WorldEdit and the schematic, which need the benchmark's own mod.
 
 It prints, for the largest shipped estate: the verified build (bulk path, on cleared land,
-three runs), a variant switch, the cuboid `setBlocks` path that servers without our mod
+eleven builds), a variant switch, the cuboid `setBlocks` path that servers without our mod
 get, the cuboid planner; a per-block mcpi script placing the solid voxels only and one
 placing every voxel (extrapolated from a measured sample); WorldEdit and
 `minetest.place_schematic` placing the same estate; the ratios; the split of one verified
@@ -49,7 +49,7 @@ AT = (1700, 0, -9000)
 """Inside the estates' test region (0 <= x < 2000), far from the tests' builds."""
 PEER_AT = (1700, 0, -9400)
 SCRIPT_AT = (1700, 60, -9800)
-RUNS = 5
+RUNS = 11
 CLICK_SPREAD = 0.1
 """A build started from the portal begins at a random moment of the server's cycle (0.05 s
 steps, between which the server waits up to 0.03 s for its players' packets); started right
