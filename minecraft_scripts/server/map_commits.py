@@ -38,7 +38,7 @@ def watch_commits(version_reply: str | None) -> CommitWatch | None:
             return None
         uri = (world / MAP_DATABASE).as_uri() + "?mode=ro"
         database = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        database.execute("PRAGMA data_version").fetchone()
+        database.execute("PRAGMA data_version").fetchall()
     except (OSError, sqlite3.Error):
         return None
     return CommitWatch(database)
@@ -85,4 +85,5 @@ class CommitWatch:
         return True
 
     def _version(self) -> int:
-        return self.database.execute("PRAGMA data_version").fetchone()[0]
+        # all rows fetched: no read of the database stays open to hold its log from a checkpoint
+        return self.database.execute("PRAGMA data_version").fetchall()[0][0]
