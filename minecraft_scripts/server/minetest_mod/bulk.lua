@@ -179,6 +179,9 @@ local function put(args)
 		local k = string.byte(bytes, 1 + (pos.x - p1.x) + sx * ((pos.y - p1.y) + sy * (pos.z - p1.z)))
 		if k ~= KEEP then
 			minetest.get_meta(pos):from_table(nil)
+			-- Minetest 5.6 does not count removed metadata as a change to save, so after a
+			-- restart the text would be back: the node swapped for itself makes it count.
+			minetest.swap_node(pos, minetest.get_node(pos))
 			changed = changed + 1
 		end
 	end
