@@ -19,9 +19,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from minecraft_scripts.server.managed_minetest import MAP_DATABASE
+
 TOKEN_FILE = "jagten-database-token"
 """Written by the mod into its world at start-up (minetest_mod/durability.lua)."""
-MAP_DATABASE = "map.sqlite"
 POLL_SECONDS = 0.0005
 COMMIT_TIMEOUT = 2.0
 """Ten times the save of a 20 M-voxel estate (0.16-0.21 s measured); past it the build asks

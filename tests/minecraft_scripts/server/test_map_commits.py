@@ -13,12 +13,8 @@ from minecraft_scripts.server import bulk_build as bulk_build_module
 from minecraft_scripts.server.build import build_model, server_kind
 from minecraft_scripts.server.bulk import wait_until_saved
 from minecraft_scripts.server.connection import GameConnection
-from minecraft_scripts.server.map_commits import (
-    MAP_DATABASE,
-    TOKEN_FILE,
-    CommitWatch,
-    watch_commits,
-)
+from minecraft_scripts.server.managed_minetest import MAP_DATABASE
+from minecraft_scripts.server.map_commits import TOKEN_FILE, CommitWatch, watch_commits
 from minecraft_scripts.voxels import VoxelModel
 from tests.real_components import GameServer, require
 
