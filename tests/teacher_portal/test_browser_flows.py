@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from teacher_portal.core.codes import card_code
@@ -58,7 +59,7 @@ def test_first_run_to_a_pupil_signed_in_with_a_card(
     phone.goto(link)
     phone.get_by_role("heading", name="Hej, Ali!").wait_for()
     assert "6.B" in phone.content()
-    assert phone.get_by_text("Venter på, at forløbet starter").is_visible()
+    expect(phone.get_by_text("Venter på, at forløbet starter")).to_be_visible()
     _shot(phone, screenshot_dir, "pupil_phone")
 
 

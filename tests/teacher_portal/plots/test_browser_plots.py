@@ -187,7 +187,7 @@ def test_the_courtyard_as_architecture_runs_in_the_portal(
         jobs.wait(_latest_job(app, "capture"), JOB_TIMEOUT)
         page.goto(f"{base_url}/classes/{school_class.id}/plots")
         expect(page.get_by_test_id("empty-report")).to_contain_text("Gruppe 4")
-        assert page.get_by_text("4 byggefelter er fotograferet.").is_visible()
+        expect(page.get_by_text("4 byggefelter er fotograferet.")).to_be_visible()
         _shot(page, screenshot_dir, "plots-captured")
 
         # The gallery walk: three proposals, big, for the projector.
@@ -227,7 +227,7 @@ def test_the_courtyard_as_architecture_runs_in_the_portal(
         _shot(page, screenshot_dir, "lesson-vote")
         page.get_by_role("button", name="Luk og tæl op").click()
         page.get_by_text("Vinderen bygges nu i spillet.").wait_for()
-        assert page.get_by_text("Vinder: Den grønne stue").is_visible()
+        expect(page.get_by_text("Vinder: Den grønne stue")).to_be_visible()
         with app.app_context():
             task = db.session.scalar(select(VotingTask))
             assert task.secret and task.result["compare"].keys() == {"plurality", "condorcet"}
