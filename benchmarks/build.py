@@ -224,7 +224,8 @@ def report(estate, model, voxels, solid, builds, cpu, cold, switch, switch_secon
     phases = builds[len(builds) // 2].phases
     print("  split of one build (s): " + ", ".join(f"{k} {v:.3f}" for k, v in phases.items()))
     print(
-        "    (server write: measured in the server, each put checking what it wrote; send, "
+        "    (server write: measured in the server, each put decoding its payload and checking "
+        "what it wrote; send, "
         "check (the metadata read) and save include waiting for server steps)"
     )
     print(

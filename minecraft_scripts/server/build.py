@@ -22,7 +22,13 @@ import numpy as np
 
 from minecraft_scripts.generate import choose_variants, generate, site_box
 from minecraft_scripts.palette import Edition
-from minecraft_scripts.server.bulk import MAX_PALETTE, BulkRefused, mod_version, wait_until_saved
+from minecraft_scripts.server.bulk import (
+    MAX_PALETTE,
+    BulkRefused,
+    mod_version,
+    speaks_bulk,
+    wait_until_saved,
+)
 from minecraft_scripts.server.bulk_build import BulkOutcome, Steps, bulk_build, bulk_check
 from minecraft_scripts.server.connection import GameConnection, GameConnectionError
 from minecraft_scripts.server.cuboid_build import cuboid_build
@@ -93,12 +99,15 @@ _kinds: weakref.WeakKeyDictionary[GameConnection, GameServerKind] = weakref.Weak
 
 
 def server_kind(conn: GameConnection, edition: Edition | None = None) -> GameServerKind:
-    """Ask once per connection: our mod answers `world.jagtenVersion`, others do not."""
+    """Ask once per connection: our mod answers `world.jagtenVersion`, others do not. A
+    world with an older copy of our mod is treated as one without it (pycraft's commands)."""
     known = _kinds.get(conn)
     if known is None or (edition is not None and known.edition is not edition):
         version = mod_version(conn) if edition in (None, Edition.MINETEST) else None
-        if version is not None:
+        if speaks_bulk(version):
             known = GameServerKind(Edition.MINETEST, True, watch_commits(version))
+        elif version is not None:
+            known = GameServerKind(Edition.MINETEST, False)
         else:
             known = GameServerKind(edition or detect_edition(conn), False)
         _kinds[conn] = known

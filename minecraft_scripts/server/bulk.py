@@ -1,7 +1,8 @@
 """The client side of the managed world's bulk commands (`minetest_mod/bulk.lua`).
 
 A bulk command carries a whole box of the model: one byte per node (its palette index),
-deflated and base64-encoded, with a SHA-1 digest the mod checks before it writes anything.
+in a zlib stream (whose Adler-32 checksum the mod's inflate checks before it writes
+anything), base64-encoded.
 Boxes follow Minetest's map blocks (16³ nodes), so no map block is read or written twice,
 and each is small enough for one server step. Reads answer the same way, plus every node
 that carries metadata, so a check covers sign text and leftovers such as a removed sign's
@@ -11,7 +12,6 @@ text. The bulk commands speak Minetest coordinates, whose z runs opposite to mcp
 from __future__ import annotations
 
 import base64
-import hashlib
 import time
 import zlib
 from dataclasses import dataclass
@@ -27,6 +27,9 @@ from worlds.language import _
 
 Position = tuple[int, int, int]
 
+MOD_PROTOCOL = "jagten 4"
+"""The version our mod answers (minetest_mod/world_commands.lua), as far as it names the
+bulk commands' form; what follows it names the world's database (map_commits.py)."""
 KEEP = 255
 """A put's index for "leave what stands"; in a read, 255 means a node the palette lacks."""
 OTHER = 255
@@ -84,8 +87,14 @@ class ReadBack:
 
 
 def mod_version(conn: GameConnection) -> str | None:
-    """ "jagten N" when the server runs our jagten mod, None otherwise."""
+    """ "jagten N …" when the server runs our jagten mod, None otherwise."""
     return conn.query_if_known("world.jagtenVersion")
+
+
+def speaks_bulk(version_reply: str | None) -> bool:
+    """Whether the mod speaks this client's bulk commands. A world with an older copy of
+    the mod (installed by hand on a school's own server) is built the cuboid way."""
+    return (version_reply or "").split(" ")[:2] == MOD_PROTOCOL.split(" ")
 
 
 def chunks(size: Position, origin: Position, blocks: int = BLOCKS_PER_CHUNK) -> list[Chunk]:
@@ -158,9 +167,7 @@ def put_command(
         values = np.where(keep[chunk.local.slices()], np.uint8(KEEP), values)
     nodes = _to_nodes(values)
     payload = base64.b64encode(zlib.compress(nodes, 1)).decode()
-    digest = hashlib.sha1(nodes).hexdigest()
-    return encode_command("world.jagtenPut", *chunk.low, *chunk.high, names, Token(digest),
-                          Token(payload))  # fmt: skip
+    return encode_command("world.jagtenPut", *chunk.low, *chunk.high, names, Token(payload))
 
 
 def read_command(chunk: Chunk, names: Token) -> Command:

@@ -13,7 +13,7 @@
 --   which lets a client tell this mod is there (pycraft alone answers nothing) and, on a
 --   world that saves every step, names its map database (durability.lua).
 -- Every command that is not a read counts as a change the world has to save.
-local VERSION = "jagten 3"
+local VERSION = "jagten 4"  -- MOD_PROTOCOL in bulk.py
 local SINGLE_READS = {getBlock = true, getBlockWithData = true, getNode = true}
 local READS = {getBlock = true, getBlockWithData = true, getNode = true, getBlocks = true,
 	getBlocksWithData = true, getNodes = true, getHeight = true, getPlayerId = true,

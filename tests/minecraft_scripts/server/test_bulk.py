@@ -5,7 +5,6 @@ Builds stand in their own row (z around 7000) of the estates' region (0 <= x < 2
 """
 
 import base64
-import hashlib
 import socket
 import time
 import zlib
@@ -17,10 +16,12 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from minecraft_scripts.palette import MATERIALS, Edition
+from minecraft_scripts.server import build as build_module
 from minecraft_scripts.server import bulk_build as bulk_build_module
-from minecraft_scripts.server.build import build_model
+from minecraft_scripts.server.build import COVERS_WITHOUT_MOD, build_model, server_kind
 from minecraft_scripts.server.bulk import (
     KEEP,
+    MOD_PROTOCOL,
     BulkRefused,
     chunks,
     palette,
@@ -78,10 +79,15 @@ def test_every_palette_entry_reads_back_as_itself(game: GameConnection) -> None:
 
 
 def damaged(command: Command, how: str) -> Command:
-    """The same put with its payload cut short, or one character of it changed."""
+    """The same put with its payload cut short, one character of it changed, or its
+    checksum (the zlib stream's last four bytes, the Adler-32 of the nodes) changed."""
     head, _, payload = command.line.rstrip(b")\n").rpartition(b",")
     if how == "cut":
         payload = payload[: len(payload) // 8 * 4]
+    elif how == "checksum":
+        packed = bytearray(base64.b64decode(payload))
+        packed[-1] ^= 1
+        payload = base64.b64encode(bytes(packed))
     else:
         middle = len(payload) // 2
         payload = payload[:middle] + (b"B" if payload[middle : middle + 1] != b"B" else b"C") \
@@ -90,7 +96,7 @@ def damaged(command: Command, how: str) -> Command:
 
 
 @pytest.mark.usefixtures("english")  # asserts the English wording
-@pytest.mark.parametrize("how", ["cut", "changed"])
+@pytest.mark.parametrize("how", ["cut", "changed", "checksum"])
 def test_a_damaged_payload_is_refused_and_writes_nothing(game: GameConnection, how: str) -> None:
     at = (1200, 5, ROW_Z + 200)
     model = VoxelModel.empty((40, 6, 40), ["brick", "glass"])
@@ -107,11 +113,10 @@ def test_a_damaged_payload_is_refused_and_writes_nothing(game: GameConnection, h
 
 
 def raw_put(chunk, entries: int, nodes: bytes) -> Command:
-    """A put with a palette of `entries` stones and exactly these node bytes (digest right)."""
+    """A put with a palette of `entries` stones and exactly these node bytes."""
     payload = base64.b64encode(zlib.compress(nodes)).decode()
-    names, digest = Token(";".join(["1.0"] * entries)), Token(hashlib.sha1(nodes).hexdigest())
-    return encode_command("world.jagtenPut", *chunk.low, *chunk.high, names, digest,
-                          Token(payload))  # fmt: skip
+    names = Token(";".join(["1.0"] * entries))
+    return encode_command("world.jagtenPut", *chunk.low, *chunk.high, names, Token(payload))
 
 
 @pytest.mark.usefixtures("english")  # asserts the English wording
@@ -197,6 +202,26 @@ def test_a_build_with_a_damaged_part_is_never_reported_verified(game_server, mon
         pytest.raises(BulkRefused, match="damaged on the way"),
     ):
         build_model(conn, model, at=(1300, 5, ROW_Z + 200))
+
+
+def test_the_managed_worlds_mod_speaks_this_clients_bulk_commands(game: GameConnection) -> None:
+    assert game.query_if_known("world.jagtenVersion").startswith(MOD_PROTOCOL + " ")
+    assert server_kind(game).jagten_mod
+
+
+def test_a_world_with_an_older_copy_of_the_mod_is_built_the_cuboid_way(
+    game_server, monkeypatch
+) -> None:
+    """A school's own server may run a copy of the mod from an older release."""
+    monkeypatch.setattr(build_module, "mod_version", lambda conn: "jagten 3")
+    model = VoxelModel.empty((20, 3, 20), ["brick", "glass"])
+    model.grid[:] = np.random.default_rng(2).integers(0, 3, model.size, dtype=np.uint8)
+    at = (1350, 5, ROW_Z + 200)
+    with game_server.connect() as conn:
+        assert not server_kind(conn).jagten_mod
+        report = build_model(conn, model, at=at)
+        assert report.verified and report.covers == COVERS_WITHOUT_MOD
+        assert stands_as_modelled(conn, model, at)
 
 
 def test_a_sign_keeps_its_blank_lines_and_its_text_is_checked(game: GameConnection) -> None:

@@ -140,6 +140,6 @@ def test_stopping_a_pipeline_early_leaves_no_reply_for_the_next_query(game: Game
 
 
 def test_a_command_only_some_servers_know(game: GameConnection) -> None:
-    assert game.query_if_known("world.jagtenVersion").startswith("jagten 3")  # our world's mod
+    assert game.query_if_known("world.jagtenVersion").startswith("jagten 4")  # our world's mod
     assert game.query_if_known("world.noSuchCommand", 1, 2) is None  # pycraft says nothing
     assert game.get_block(0, 0, 0) >= 0
