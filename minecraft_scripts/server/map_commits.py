@@ -7,7 +7,7 @@ its world runs on watches the database for that commit instead, which lands a fe
 milliseconds after the step that wrote the build.
 
 The mod names its world and a token it wrote there at start-up in its version reply
-(`jagten 3 sqlite3 TOKEN WORLD`, only while it saves every step). A client that finds no
+(`jagten 4 sqlite3 TOKEN WORLD`, only while it saves every step). A client that finds no
 such token file at that path (the world is on another machine, or another world lies at the
 same path here) does not watch, and the build asks the server as before.
 """
