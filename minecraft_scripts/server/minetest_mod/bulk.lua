@@ -29,50 +29,11 @@
 --   Each META entry is a node with metadata: "x,y,z,TEXT,INFOTEXT,OTHER", texts in base64,
 --   OTHER counting its other fields and inventory lists. jagtenMeta answers only those.
 -- TEXT of a sign is base64, so blank lines and commas survive pycraft's argument parser.
-local KEEP, OTHER = 255, 255
-local MAX_VOLUME = 4194304  -- nodes per command: two Lua tables of 32 MB
-local WORLD_LIMIT = 31000  -- Minetest's map ends at 31007; beyond it the server breaks
-
-local function whole(text)
-	local n = tonumber(text)
-	if n and n % 1 == 0 and math.abs(n) <= WORLD_LIMIT then return n end
-end
-
-local function box_of(args)
-	local n = {}
-	for i = 1, 6 do
-		n[i] = whole(args[i])
-		if not n[i] then return nil, "coordinate '" .. tostring(args[i]) .. "' is outside the world" end
-	end
-	local p1, p2 = vector.new(n[1], n[2], n[3]), vector.new(n[4], n[5], n[6])
-	if p1.x > p2.x or p1.y > p2.y or p1.z > p2.z then return nil, "box corners out of order" end
-	local volume = (p2.x - p1.x + 1) * (p2.y - p1.y + 1) * (p2.z - p1.z + 1)
-	if volume > MAX_VOLUME then
-		return nil, "a box of " .. volume .. " nodes is more than " .. MAX_VOLUME .. " at once"
-	end
-	return p1, p2, volume
-end
-
-local function parse_palette(text)
-	local contents, param2s = {}, {}
-	for entry in (text or ""):gmatch("[^;]+") do
-		local name, param2 = entry:match("^(.+)%.(%d+)$")
-		if not name then return nil, "palette entry '" .. entry .. "' is not NAME.PARAM2" end
-		local node = {name = name, param2 = tonumber(param2)}
-		if name:match("^%d+$") then
-			node = jagten.block.id_meta_to_node(tonumber(name), tonumber(param2))
-		end
-		if not minetest.registered_nodes[node.name] then
-			return nil, "palette entry '" .. entry .. "' is no node of this game (" .. node.name .. ")"
-		end
-		contents[#contents + 1] = minetest.get_content_id(node.name)
-		param2s[#param2s + 1] = node.param2 or 0
-	end
-	if #contents == 0 or #contents > 255 then
-		return nil, "a palette has 1 to 255 entries, not " .. #contents
-	end
-	return contents, param2s
-end
+-- Boxes, palettes and reading a box's nodes and metadata: regions.lua.
+local regions = jagten.regions
+local KEEP, OTHER, box_of, read_area = regions.KEEP, regions.OTHER, regions.box_of, regions.read_area
+local parse_palette, metadata = regions.parse_palette, regions.metadata
+local index_buffer, stored_buffer, stored_param2_buffer = {}, {}, {}
 
 -- The first node naming an index beyond the palette (KEEP aside), or nil. A plain loop:
 -- LuaJIT compiles it, several times faster than string.find with a character set.
@@ -97,16 +58,6 @@ local function decode_payload(payload, volume, entries)
 	local i, k = beyond_palette(bytes, entries)
 	if i then return nil, "node " .. i .. " names palette entry " .. k .. " of " .. entries end
 	return bytes
-end
-
-local data_buffer, param2_buffer, index_buffer = {}, {}, {}
-local stored_buffer, stored_param2_buffer = {}, {}
-
-local function read_area(p1, p2)
-	local vm = minetest.get_voxel_manip()
-	local emin, emax = vm:read_from_map(p1, p2)
-	local area = VoxelArea:new({MinEdge = emin, MaxEdge = emax})
-	return vm, area, vm:get_data(data_buffer), vm:get_param2_data(param2_buffer)
 end
 
 -- Read a map block written from (data, param2) again, through a new VoxelManip, and count
@@ -224,21 +175,6 @@ local function as_bytes(values, count)
 	return table.concat(parts)
 end
 
-local function metadata(p1, p2)
-	local entries, b64 = {}, minetest.encode_base64
-	for _, pos in ipairs(minetest.find_nodes_with_meta(p1, p2)) do
-		local meta = minetest.get_meta(pos):to_table()
-		local other = 0
-		for field in pairs(meta.fields) do
-			if field ~= "text" and field ~= "infotext" then other = other + 1 end
-		end
-		for _ in pairs(meta.inventory) do other = other + 1 end
-		entries[#entries + 1] = table.concat({pos.x, pos.y, pos.z, b64(meta.fields.text or ""),
-			b64(meta.fields.infotext or ""), other}, ",")
-	end
-	return entries
-end
-
 local function read(args)
 	local p1, p2, volume = box_of(args)
 	if not p1 then return "refused " .. p2 end
@@ -286,7 +222,7 @@ local function meta(args)
 end
 
 local function sign(args)
-	local x, y, z = whole(args[1]), whole(args[2]), whole(args[3])
+	local x, y, z = regions.whole(args[1]), regions.whole(args[2]), regions.whole(args[3])
 	if not (x and y and z) then return "refused sign coordinates outside the world" end
 	local text = minetest.decode_base64(args[4] or "")
 	if not text then return "refused the sign text is not base64: damaged on the way" end
