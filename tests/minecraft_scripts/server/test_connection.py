@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 from mcpi.minecraft import Minecraft
 
+from minecraft_scripts.server.bulk import MOD_PROTOCOL
 from minecraft_scripts.server.connection import (
     CommandFailed,
     GameConnection,
@@ -140,6 +141,6 @@ def test_stopping_a_pipeline_early_leaves_no_reply_for_the_next_query(game: Game
 
 
 def test_a_command_only_some_servers_know(game: GameConnection) -> None:
-    assert game.query_if_known("world.jagtenVersion").startswith("jagten 4")  # our world's mod
+    assert game.query_if_known("world.jagtenVersion").startswith(MOD_PROTOCOL)  # our world's mod
     assert game.query_if_known("world.noSuchCommand", 1, 2) is None  # pycraft says nothing
     assert game.get_block(0, 0, 0) >= 0

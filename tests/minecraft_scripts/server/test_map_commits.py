@@ -11,7 +11,7 @@ import pytest
 
 from minecraft_scripts.server import bulk_build as bulk_build_module
 from minecraft_scripts.server.build import build_model, server_kind
-from minecraft_scripts.server.bulk import wait_until_saved
+from minecraft_scripts.server.bulk import MOD_PROTOCOL, wait_until_saved
 from minecraft_scripts.server.connection import GameConnection
 from minecraft_scripts.server.managed_minetest import MAP_DATABASE
 from minecraft_scripts.server.map_commits import TOKEN_FILE, CommitWatch, watch_commits
@@ -45,7 +45,7 @@ def save(database: sqlite3.Connection, pos: int) -> None:
 
 
 def watch_of(world: Path) -> CommitWatch:
-    watch = watch_commits(f"jagten 4 sqlite3 {TOKEN} {world}")
+    watch = watch_commits(f"{MOD_PROTOCOL} sqlite3 {TOKEN} {world}")
     assert watch is not None
     return watch
 
@@ -96,11 +96,11 @@ def test_a_world_this_machine_cannot_see_is_not_watched(world: Path, tmp_path_fa
     (elsewhere / TOKEN_FILE).write_text("another world's token")
     for reply in (
         None,  # no mod
-        "jagten 4",  # a world that does not save every step, or not in SQLite
-        f"jagten 4 sqlite3 {TOKEN} {elsewhere}",  # another world at that path here
-        f"jagten 4 sqlite3 {TOKEN} {world / 'gone'}",  # the world is on another machine
-        f"jagten 4 sqlite3 {TOKEN} relative/world",
-        f"jagten 4 postgresql {TOKEN} {world}",
+        MOD_PROTOCOL,  # a world that does not save every step, or not in SQLite
+        f"{MOD_PROTOCOL} sqlite3 {TOKEN} {elsewhere}",  # another world at that path here
+        f"{MOD_PROTOCOL} sqlite3 {TOKEN} {world / 'gone'}",  # the world is on another machine
+        f"{MOD_PROTOCOL} sqlite3 {TOKEN} relative/world",
+        f"{MOD_PROTOCOL} postgresql {TOKEN} {world}",
     ):
         assert watch_commits(reply) is None, reply
 
@@ -112,7 +112,8 @@ def test_the_managed_world_names_its_database_and_a_build_is_saved_as_it_commits
     if game_server.managed is None:
         require("needs the managed world on this machine")
     reply = game.query_if_known("world.jagtenVersion")
-    assert reply == f"jagten 4 sqlite3 {read_token(game_server)} {game_server.managed.world_dir}"
+    token, world = read_token(game_server), game_server.managed.world_dir
+    assert reply == f"{MOD_PROTOCOL} sqlite3 {token} {world}"
     assert server_kind(game).commits is not None
 
     def not_asked(_conn) -> bool:
